@@ -1,0 +1,365 @@
+#!/usr/bin/env bash
+# build.sh -- the one entry point of the book "Python's Memory, Rebuilt".
+#
+#   ./build.sh            set up, tangle, build, run the demos, weave, render
+#   ./build.sh test [N]   build every layer 1..N (or only N) and run its tests,
+#                         then the last layer again under ASan+UBSan
+#   ./build.sh check      regenerate every generated file in a scratch folder
+#                         and fail on any difference from what is committed
+#   ./build.sh run N      run chapter N's demo programs
+#   ./build.sh record     re-record CPython's outputs (needs python3 3.11)
+#   ./build.sh clean | help
+#
+# Conventions (see README.md):
+#   chapters/NN-topic.nw   the book; roots named like files are tangled
+#   roots NAME.c / NAME.h  the runtime library        -> tangled/NAME.[ch]
+#   roots demos/*.c        one program each (demos/chNN_*.c belongs to ch NN);
+#                          a demo ending in _dot.c prints a Graphviz figure
+#   roots py/*.py          CPython snippets; their recorded output is
+#                          chapters/cpython/NAME.out
+#   tests/chNN_*.c         Check suites of chapter NN; tests/main.c runs them
+#   A doc line {{output NAME}} / {{cpython NAME}} is replaced, when weaving,
+#   by the output of demos/NAME.c / the recorded output of py/NAME.py.
+set -euo pipefail
+export LC_ALL=C
+cd "$(dirname "$0")"
+ROOT=$PWD
+B=$ROOT/build
+CC=${CC:-gcc}
+CFLAGS_BASE="-std=c11 -Wall -Wextra -Werror -g"
+SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+PY_WANT=3.11
+
+say()  { printf '%s\n' "build: $*"; }
+die()  { printf '%s\n' "build: error: $*" >&2; exit 1; }
+chapters() { ls chapters/[0-9][0-9]-*.nw 2>/dev/null | sort; }
+nchapters() { chapters | wc -l; }
+chapter_file() { ls chapters/"$(printf %02d "$1")"-*.nw 2>/dev/null | head -1; }
+first_k() { chapters | head -n "$1"; }
+
+# ---------------------------------------------------------------- packages
+need_packages() {
+    local missing=() p
+    local -A tool=( [noweb]=notangle [pandoc]=pandoc [graphviz]=dot [gcc]=gcc
+                    [make]=make [pkg-config]=pkg-config [gawk]=gawk
+                    [texlive-latex-base]=pdflatex )
+    for p in "${!tool[@]}"; do command -v "${tool[$p]}" >/dev/null || missing+=("$p"); done
+    [ -f /usr/include/check.h ] || missing+=(check)
+    dpkg -s texlive-latex-recommended >/dev/null 2>&1 || missing+=(texlive-latex-recommended)
+    dpkg -s lmodern >/dev/null 2>&1 || missing+=(lmodern)
+    if [ "${1:-}" = all ] && ! command -v valgrind >/dev/null; then missing+=(valgrind); fi
+    [ ${#missing[@]} -eq 0 ] && return 0
+    IFS=$'\n' missing=($(printf '%s\n' "${missing[@]}" | sort -u)); unset IFS
+    local line="apt-get install -y --no-install-recommends ${missing[*]}"
+    if [ "$(id -u)" != 0 ]; then
+        die "missing packages; as root run: apt-get update && $line"
+    fi
+    say "installing missing packages: ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $line >/dev/null
+    say "installed: ${missing[*]}"
+}
+
+# ---------------------------------------------------------------- lint + tangle
+# nw_where NAME: "file:line" of the first place a chunk NAME is mentioned.
+nw_where() {
+    local name=$1; shift
+    awk -v n="<<$name>>" 'index($0, n) { print FILENAME ":" FNR; exit }' "$@"
+}
+
+# lint FILES...: fail with file:line on what noweb would silently get wrong.
+lint() {
+    local f err roots r
+    for f in "$@"; do
+        err=$(/usr/lib/noweb/markup "$f" 2>&1 >/dev/null) || die "noweb markup: $err"
+        [ -z "$err" ] || die "noweb markup: $err"
+    done
+    # a root chunk must look like a file name: otherwise it is a misspelt use
+    roots=$(noroots "$@" | sed 's/^<<\(.*\)>>$/\1/')
+    while IFS= read -r r; do
+        [ -n "$r" ] || continue
+        case "$r" in
+            *.c|*.h|*.py) ;;
+            *) die "$(nw_where "$r" "$@"): chunk <<$r>> is defined but never used (misspelt name?)";;
+        esac
+    done <<< "$roots"
+    # chunk definitions must not have text after '>>='
+    awk '/^<<.*>>=[ \t]*[^ \t]/ { print FILENAME ":" FNR ": text after >>= is not allowed"; bad=1 }
+         END { exit bad }' "$@" >&2 || die "chunk definition lines are malformed"
+}
+
+# tangle OUTDIR LINEFLAG FILES...: write every file root of FILES into OUTDIR.
+tangle() {
+    local out=$1 lflag=$2; shift 2
+    local r tmp err
+    mkdir -p "$out"
+    tmp=$(mktemp)
+    while IFS= read -r r; do
+        [ -n "$r" ] || continue
+        if ! notangle $lflag -R"$r" "$@" > "$tmp" 2> "$tmp.err" || [ -s "$tmp.err" ]; then
+            local msg; msg=$(head -1 "$tmp.err")
+            local u; u=$(sed -n 's/.*undefined chunk name: <<\(.*\)>>.*/\1/p' "$tmp.err" | head -1)
+            [ -n "$u" ] && msg="$(nw_where "$u" "$@"): undefined chunk <<$u>> (used while tangling $r)"
+            rm -f "$tmp" "$tmp.err"; die "$msg"
+        fi
+        mkdir -p "$(dirname "$out/$r")"
+        cmp -s "$tmp" "$out/$r" 2>/dev/null || cp "$tmp" "$out/$r"
+        chmod 644 "$out/$r"
+    done <<< "$(noroots "$@" | sed 's/^<<\(.*\)>>$/\1/' | sort)"
+    rm -f "$tmp" "$tmp.err"
+}
+
+# ---------------------------------------------------------------- layers
+# build_layer K [san]: tangle chapters 1..K with #line into build/layer-K[-san],
+# compile the runtime, the demos of chapters 1..K and the test runner.
+build_layer() {
+    local k=$1 san=${2:-} dir flags f obj
+    dir=$B/layer-$k${san:+-san}
+    flags="$CFLAGS_BASE -O1"
+    [ -n "$san" ] && flags="$flags $SAN_FLAGS"
+    local files; files=$(first_k "$k")
+    # shellcheck disable=SC2086
+    lint $files
+    rm -rf "$dir/src"; mkdir -p "$dir/src" "$dir/obj" "$dir/bin"
+    # shellcheck disable=SC2086
+    tangle "$dir/src" -L $files
+    local objs=()
+    for f in "$dir"/src/*.c; do
+        [ -e "$f" ] || continue
+        obj=$dir/obj/$(basename "${f%.c}").o
+        $CC $flags -I"$dir/src" -c "$f" -o "$obj" || die "layer $k: compiling $(basename "$f") failed"
+        objs+=("$obj")
+    done
+    rm -f "$dir/libpm.a"; ar rcs "$dir/libpm.a" "${objs[@]}"
+    for f in "$dir"/src/demos/*.c; do
+        [ -e "$f" ] || continue
+        $CC $flags -I"$dir/src" "$f" "$dir/libpm.a" -lm -o "$dir/bin/$(basename "${f%.c}")" \
+            || die "layer $k: compiling demo $(basename "$f") failed"
+    done
+    # the test runner: suites of chapters 1..K
+    local tests=() n
+    : > "$dir/suites.inc"
+    for n in $(seq 1 "$k"); do
+        for f in tests/ch$(printf %02d "$n")_*.c; do
+            [ -e "$f" ] || continue
+            tests+=("$ROOT/$f")
+            echo "SUITE($(basename "${f%.c}"))" >> "$dir/suites.inc"
+        done
+    done
+    $CC $flags -I"$dir/src" -I"$dir" -I"$ROOT/tests" "${tests[@]}" "$ROOT/tests/main.c" \
+        "$dir/libpm.a" $(pkg-config --cflags --libs check) -lm -o "$dir/bin/tests" \
+        || die "layer $k: compiling the tests failed"
+}
+
+PASSED=0 FAILED=0
+# run_tests DIR LABEL: run a layer's test runner, add its counts to the totals.
+run_tests() {
+    local dir=$1 label=$2 log rc=0 line checks fails errs
+    log=$dir/tests.log
+    (cd "$dir" && CK_VERBOSITY=normal ./bin/tests) > "$log" 2>&1 || rc=$?
+    line=$(grep -E '^[0-9]+%: Checks: ' "$log" | tail -1 || true)
+    if [ -z "$line" ]; then
+        cat "$log"; FAILED=$((FAILED + 1)); say "$label: test runner failed (exit $rc)"; return
+    fi
+    checks=$(sed -E 's/.*Checks: ([0-9]+).*/\1/' <<< "$line")
+    fails=$(sed -E 's/.*Failures: ([0-9]+).*/\1/' <<< "$line")
+    errs=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<< "$line")
+    PASSED=$((PASSED + checks - fails - errs)); FAILED=$((FAILED + fails + errs))
+    if [ "$rc" != 0 ] || [ $((fails + errs)) != 0 ]; then
+        grep -vE '^(Running suite|[0-9]+%: Checks)' "$log" | sed 's/^/    /' || true
+    fi
+    say "$label: $line"
+}
+
+cmd_test() {
+    need_packages
+    local n; n=$(nchapters)
+    [ "$n" -gt 0 ] || die "no chapters"
+    local from=1 to=$n
+    if [ -n "${1:-}" ]; then
+        [ "$1" -ge 1 ] && [ "$1" -le "$n" ] || die "no chapter $1 (chapters 1..$n)"
+        from=$1 to=$1
+    fi
+    local k
+    for k in $(seq "$from" "$to"); do
+        build_layer "$k"
+        run_tests "$B/layer-$k" "layer $k (chapters 1..$k)"
+    done
+    build_layer "$to" san
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+        run_tests "$B/layer-$to-san" "layer $to under ASan+UBSan"
+    echo "tests: $PASSED passed, $FAILED failed"
+    [ "$FAILED" = 0 ]
+}
+
+# ---------------------------------------------------------------- demos, figures
+# run_demos OUTDIR FIGDIR: run every chapter's demos at that chapter's layer.
+run_demos() {
+    local out=$1 fig=$2 k f name
+    mkdir -p "$out" "$fig"
+    for k in $(seq 1 "$(nchapters)"); do
+        [ -x "$B/layer-$k/bin/tests" ] || build_layer "$k"
+        for f in "$B/layer-$k"/bin/ch$(printf %02d "$k")_*; do
+            [ -x "$f" ] || continue
+            name=$(basename "$f")
+            case $name in
+                *_dot) (cd "$B" && "$f") > "$fig/${name%_dot}.dot" || die "demo $name failed";;
+                *)     (cd "$B" && "$f") > "$out/$name.txt" 2>&1 || die "demo $name failed";;
+            esac
+        done
+    done
+}
+
+# svg FIGDIR: render each .dot to .svg (DOCTYPE removed for EPUB).
+render_svg() {
+    local d
+    for d in "$1"/*.dot; do
+        [ -e "$d" ] || continue
+        dot -Tsvg "$d" | sed '/^<!DOCTYPE/,/\.dtd">$/d' > "${d%.dot}.svg"
+    done
+}
+
+# ---------------------------------------------------------------- weave
+# weave OUT OUTDIR: noweave the whole book, then put the outputs in.
+weave() {
+    local out=$1 outs=$2 err
+    err=$(mktemp)
+    # shellcheck disable=SC2046
+    noweave -n -index -backend "$ROOT/tools/tomd -chunkindex -identindex" $(chapters) \
+        > "$out.tmp" 2> "$err" || { cat "$err" >&2; die "noweave failed"; }
+    if [ -s "$err" ]; then cat "$err" >&2; rm -f "$err"; die "noweave reported errors"; fi
+    rm -f "$err"
+    awk -v outs="$outs" -v rec="$ROOT/chapters/cpython" -f "$ROOT/tools/outputs.awk" "$out.tmp" > "$out" \
+        || { rm -f "$out.tmp" "$out"; die "weaving the outputs into $out failed"; }
+    rm -f "$out.tmp"
+}
+
+render() {
+    local md=$1 dir=$2 common
+    mkdir -p "$dir"
+    common="-f markdown-citations --standalone --toc --number-sections --metadata-file=$ROOT/tools/book.yaml --resource-path=$ROOT"
+    say "rendering HTML"
+    # shellcheck disable=SC2086
+    pandoc $common --self-contained --css "$ROOT/tools/book.css" -V document-css=true \
+        --default-image-extension=svg -o "$dir/book.html" "$md"
+    say "rendering EPUB"
+    # shellcheck disable=SC2086
+    pandoc $common --epub-chapter-level=1 --css "$ROOT/tools/book.css" \
+        --default-image-extension=svg -o "$dir/book.epub" "$md"
+    say "rendering PDF"
+    local f; mkdir -p "$dir/pdf/figures"
+    for f in figures/*.dot; do [ -e "$f" ] && dot -Tpdf "$f" -o "$dir/pdf/figures/$(basename "${f%.dot}").pdf"; done
+    # shellcheck disable=SC2086
+    (cd "$dir/pdf" && pandoc $common --resource-path="$dir/pdf:$ROOT" --top-level-division=chapter \
+        -H "$ROOT/tools/latex-header.tex" --default-image-extension=pdf -o "$dir/book.pdf" "$md") \
+        > "$dir/pdf.log" 2>&1 || { cat "$dir/pdf.log"; die "PDF rendering failed"; }
+}
+
+# ---------------------------------------------------------------- CPython outputs
+py_ok() { command -v python3 >/dev/null && python3 -c "import sys; sys.exit(sys.version_info[:2] != (3, 11))"; }
+# run_py DIR OUT: run every py/*.py snippet in DIR, outputs into OUT.
+run_py() {
+    local dir=$1 out=$2 p
+    mkdir -p "$out"
+    for p in "$dir"/py/*.py; do
+        [ -e "$p" ] || continue
+        (cd "$dir/py" && python3 "$(basename "$p")") > "$out/$(basename "${p%.py}").out" 2>&1 \
+            || die "CPython snippet $(basename "$p") failed"
+    done
+}
+
+# ---------------------------------------------------------------- commands
+cmd_build() {
+    need_packages all
+    say "tangling $(nchapters) chapters into tangled/"
+    rm -rf "$B/tangled"
+    # shellcheck disable=SC2046
+    lint $(chapters); tangle "$B/tangled" "" $(chapters)
+    rm -rf tangled; cp -r "$B/tangled" tangled
+    local k
+    for k in $(seq 1 "$(nchapters)"); do
+        say "compiling layer $k (chapters 1..$k): runtime, demos, tests"
+        build_layer "$k"
+    done
+    say "running the demos"
+    run_demos "$B/out" figures
+    say "rendering figures"
+    render_svg figures
+    say "weaving book.md"
+    weave book.md "$B/out"
+    render book.md "$B"
+    say "done:"
+    say "  HTML  $B/book.html"
+    say "  PDF   $B/book.pdf"
+    say "  EPUB  $B/book.epub"
+    say "  code  $ROOT/tangled/  (layer k with #line: $B/layer-k/src/)"
+}
+
+cmd_check() {
+    need_packages
+    local s=$B/check rc=0
+    rm -rf "$s"; mkdir -p "$s/figures"
+    say "check: tangling"
+    # shellcheck disable=SC2046
+    lint $(chapters); tangle "$s/tangled" "" $(chapters)
+    local k
+    for k in $(seq 1 "$(nchapters)"); do build_layer "$k"; done
+    say "check: demos, figures, weave"
+    run_demos "$s/out" "$s/figures"
+    render_svg "$s/figures"
+    weave "$s/book.md" "$s/out"
+    diff -ru tangled "$s/tangled" || { say "tangled/ differs from the chapters"; rc=1; }
+    diff -u book.md "$s/book.md" || { say "book.md differs from the chapters"; rc=1; }
+    diff -ru -x '*.png' -x '*.pdf' figures "$s/figures" || { say "figures/ differ"; rc=1; }
+    if py_ok; then
+        say "check: re-running the CPython snippets with $(python3 --version)"
+        run_py "$s/tangled" "$s/cpython"
+        local o
+        for o in "$s"/cpython/*.out; do
+            [ -e "$o" ] || continue
+            diff -u "chapters/cpython/$(basename "$o")" "$o" || { say "CPython output of $(basename "$o") changed"; rc=1; }
+        done
+        for o in chapters/cpython/*.out; do
+            [ -e "$o" ] || continue
+            [ -e "$s/cpython/$(basename "$o")" ] || { say "stale recording $o"; rc=1; }
+        done
+    else
+        say "check: skipped re-running the CPython snippets (python3 $PY_WANT not found)"
+    fi
+    [ "$rc" = 0 ] || die "generated files are out of date: run ./build.sh and commit"
+    say "check: everything generated matches what is committed"
+}
+
+cmd_record() {
+    py_ok || die "recording needs python3 $PY_WANT"
+    # shellcheck disable=SC2046
+    lint $(chapters); tangle "$B/tangled" "" $(chapters)
+    rm -f chapters/cpython/*.out
+    run_py "$B/tangled" chapters/cpython
+    say "recorded $(ls chapters/cpython/*.out | wc -l) CPython outputs with $(python3 --version)"
+}
+
+cmd_run() {
+    local k=${1:-}; [ -n "$k" ] || die "usage: ./build.sh run N"
+    [ -n "$(chapter_file "$k")" ] || die "no chapter $k"
+    need_packages
+    build_layer "$k"
+    local f
+    for f in "$B/layer-$k"/bin/ch$(printf %02d "$k")_*; do
+        [ -x "$f" ] || continue
+        echo "== $(basename "$f")"; (cd "$B" && "$f")
+    done
+}
+
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
+
+case "${1:-build}" in
+    build) cmd_build;;
+    test)  cmd_test "${2:-}";;
+    check) cmd_check;;
+    run)   cmd_run "${2:-}";;
+    record) cmd_record;;
+    clean) rm -rf "$B"; say "removed build/";;
+    help|-h|--help) usage;;
+    *) usage; exit 2;;
+esac

@@ -1,0 +1,243 @@
+/* ch01_objects.c -- tests of chapter 1, "Objects, names and the object
+ * header". Each test checks one claim of the chapter; the comment above it
+ * names the section. These tests run on every layer from 1 on, so they
+ * check what stays true when later chapters add to the runtime. */
+#include "pmtest.h"
+
+static PmObject *int_list(int n)
+{
+    long long v[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    return PmList_FromInts(n, v);
+}
+
+/* "The object header": two words, refcount then type; +1 word for size. */
+START_TEST(header_is_refcount_then_type_then_size)
+{
+    ck_assert_uint_eq(sizeof(PmObject), 16);
+    ck_assert_uint_eq(offsetof(PmObject, ob_refcnt), 0);
+    ck_assert_uint_eq(offsetof(PmObject, ob_type), 8);
+    ck_assert_uint_eq(sizeof(PmVarObject), 24);
+    ck_assert_uint_eq(offsetof(PmVarObject, ob_size), 16);
+}
+END_TEST
+
+/* "Type objects": a type is an object whose type is 'type'. */
+START_TEST(types_are_objects_of_type_type)
+{
+    ck_assert_ptr_eq(Pm_TYPE(&PmInt_Type), &PmType_Type);
+    ck_assert_ptr_eq(Pm_TYPE(&PmList_Type), &PmType_Type);
+    ck_assert_ptr_eq(Pm_TYPE(&PmType_Type), &PmType_Type);
+    ck_assert_str_eq(PmList_Type.tp_name, "list");
+}
+END_TEST
+
+/* "Creating an object": count 1, the right type. */
+START_TEST(new_object_has_count_one_and_its_type)
+{
+    PmObject *i = PmInt_FromLong(1000), *s = PmStr_FromString("x"), *l = PmList_New(0);
+    ck_assert_int_eq(Pm_REFCNT(i), 1);
+    ck_assert_int_eq(Pm_REFCNT(s), 1);
+    ck_assert_int_eq(Pm_REFCNT(l), 1);
+    ck_assert(PmInt_Check(i) && PmStr_Check(s) && PmList_Check(l));
+    ck_assert_int_eq(PmInt_AsLong(i), 1000);
+    ck_assert_str_eq(PmStr_AsString(s), "x");
+    Pm_DECREF(i); Pm_DECREF(s); Pm_DECREF(l);
+}
+END_TEST
+
+/* "The count in the header": INCREF adds one, DECREF removes one. */
+START_TEST(incref_and_decref_move_the_count)
+{
+    PmObject *s = PmStr_FromString("label");
+    Pm_INCREF(s);
+    Pm_INCREF(s);
+    ck_assert_int_eq(Pm_REFCNT(s), 3);
+    Pm_DECREF(s);
+    ck_assert_int_eq(Pm_REFCNT(s), 2);
+    Pm_DECREF(s);
+    Pm_DECREF(s);              /* freed here: ASan/valgrind would see a leak otherwise */
+}
+END_TEST
+
+/* "list": each slot holds a reference; the dying list releases them. */
+START_TEST(list_holds_a_reference_to_each_item)
+{
+    PmObject *item = PmStr_FromString("item"), *l = PmList_New(0);
+    PmList_Append(l, item);
+    PmList_Append(l, item);
+    ck_assert_int_eq(Pm_REFCNT(item), 3);
+    Pm_DECREF(l);
+    ck_assert_int_eq(Pm_REFCNT(item), 1);
+    Pm_DECREF(item);
+}
+END_TEST
+
+/* "list": SET_ITEM steals; SetItem steals and releases what it replaces. */
+START_TEST(set_item_steals_and_setitem_releases_the_old_item)
+{
+    PmObject *l = PmList_New(1), *x = PmStr_FromString("x"), *y = PmStr_FromString("y");
+    Pm_INCREF(x);                      /* keep x alive to watch its count */
+    PmList_SET_ITEM(l, 0, x);          /* the list takes our extra reference */
+    ck_assert_int_eq(Pm_REFCNT(x), 2);
+    PmList_SetItem(l, 0, y);           /* steals y, releases x */
+    ck_assert_int_eq(Pm_REFCNT(x), 1);
+    ck_assert_int_eq(Pm_REFCNT(y), 1);
+    ck_assert_ptr_eq(PmList_GetItem(l, 0), y);
+    Pm_DECREF(x);
+    Pm_DECREF(l);
+}
+END_TEST
+
+/* "Identity and equality": equal lists need not be the same object. */
+START_TEST(equal_objects_are_not_always_identical)
+{
+    PmObject *a = int_list(3), *c = int_list(3), *b = a;
+    ck_assert(Pm_Is(a, b) && Pm_Id(a) == Pm_Id(b));
+    ck_assert(!Pm_Is(a, c) && Pm_Id(a) != Pm_Id(c));
+    ck_assert(PmObject_Equal(a, c));
+    ck_assert(!PmObject_Equal(a, PmList_GET_ITEM(a, 0)));   /* list != int */
+    Pm_DECREF(a); Pm_DECREF(c);
+}
+END_TEST
+
+/* "Names are labels", session 1: rebinding a leaves b on the old object. */
+START_TEST(rebinding_a_leaves_b_on_the_old_object)
+{
+    PmObject *a = int_list(3), *b = a, *old = a;
+    Pm_INCREF(b);
+    long long v[] = {4, 5, 6};
+    Pm_DECREF(a);
+    a = PmList_FromInts(3, v);
+    ck_assert(Pm_Is(b, old) && !Pm_Is(a, b));
+    ck_assert_int_eq(PmInt_AsLong(PmList_GetItem(b, 0)), 1);
+    ck_assert_int_eq(PmInt_AsLong(PmList_GetItem(a, 0)), 4);
+    ck_assert_int_eq(Pm_REFCNT(b), 1);
+    Pm_DECREF(a); Pm_DECREF(b);
+}
+END_TEST
+
+/* "Names are labels", session 2: mutation is seen through both labels. */
+START_TEST(mutating_through_a_is_seen_through_b)
+{
+    PmObject *a = int_list(3), *b = a;
+    Pm_INCREF(b);
+    for (int i = 0; i < 3; i++)
+        PmList_SetItem(a, i, PmInt_FromLong(4 + i));
+    ck_assert(Pm_Is(a, b));
+    ck_assert_int_eq(PmInt_AsLong(PmList_GetItem(b, 2)), 6);
+    ck_assert_int_eq(Pm_REFCNT(a), 2);
+    Pm_DECREF(a); Pm_DECREF(b);
+}
+END_TEST
+
+/* "str": concatenation makes a new string and leaves both operands. */
+START_TEST(concatenation_makes_a_new_string)
+{
+    PmObject *name = PmStr_FromString("qikepu"), *tail = PmStr_FromString(" Python");
+    PmObject *sum = PmStr_Concat(name, tail);
+    ck_assert_str_eq(PmStr_AsString(sum), "qikepu Python");
+    ck_assert_str_eq(PmStr_AsString(name), "qikepu");
+    ck_assert_int_eq(Pm_SIZE(sum), 13);
+    ck_assert_int_eq(Pm_REFCNT(name), 1);
+    Pm_DECREF(name); Pm_DECREF(tail); Pm_DECREF(sum);
+}
+END_TEST
+
+/* "How big is an object?": the formulas behind the size table. */
+START_TEST(sizes_follow_the_layouts_in_the_text)
+{
+    ck_assert_uint_eq(sizeof(PmIntObject), 24);
+    ck_assert_uint_eq(sizeof(PmListObject), 40);           /* = CPython's struct */
+    ck_assert_int_eq(PmStr_Type.tp_basicsize, 34);         /* '' before any prefix */
+    PmObject *i0 = PmInt_FromLong(0), *ibig = PmInt_FromLong(1LL << 60);
+    PmObject *s0 = PmStr_FromString(""), *s6 = PmStr_FromString("qikepu");
+    PmObject *l0 = PmList_New(0), *l4 = int_list(4);
+    ck_assert_int_eq(PmObject_SizeOf(i0), PmObject_SizeOf(ibig));  /* one word */
+    ck_assert_int_eq(PmObject_SizeOf(s6), PmObject_SizeOf(s0) + 6); /* a byte each */
+    ck_assert_int_eq(PmObject_SizeOf(l4), PmObject_SizeOf(l0) + 4 * 8);
+    Pm_DECREF(i0); Pm_DECREF(ibig); Pm_DECREF(s0); Pm_DECREF(s6);
+    Pm_DECREF(l0); Pm_DECREF(l4);
+}
+END_TEST
+
+/* "How big is an object?": four appends stop at capacity 4, the fifth makes 8. */
+START_TEST(appends_grow_the_array_with_room_to_spare)
+{
+    PmObject *l = PmList_New(0), *x = PmInt_FromLong(7);
+    PmList_Append(l, x);
+    ck_assert_int_eq(((PmListObject *)l)->allocated, 4);
+    for (int i = 0; i < 3; i++)
+        PmList_Append(l, x);
+    ck_assert_int_eq(((PmListObject *)l)->allocated, 4);
+    PmList_Append(l, x);
+    ck_assert_int_eq(((PmListObject *)l)->allocated, 8);
+    ck_assert_int_eq(PmList_GET_SIZE(l), 5);
+    Pm_DECREF(l); Pm_DECREF(x);
+}
+END_TEST
+
+static int global_counter = 1;
+/* "Where objects live": labels on the stack, objects on the heap, types in data. */
+START_TEST(labels_live_on_the_stack_objects_on_the_heap)
+{
+    PmObject *a = PmInt_FromLong(5);
+    ck_assert_int_eq(Pm_AreaOf(&a), PM_AREA_STACK);
+    ck_assert_int_eq(Pm_AreaOf(a), PM_AREA_HEAP);
+    ck_assert_int_eq(Pm_AreaOf(&PmInt_Type), PM_AREA_DATA);
+    ck_assert_int_eq(Pm_AreaOf(&global_counter), PM_AREA_DATA);
+    ck_assert_int_eq(Pm_AreaOf("a literal"), PM_AREA_RODATA);
+    ck_assert_int_eq(Pm_AreaOf((void *)(uintptr_t)PmInt_FromLong), PM_AREA_CODE);
+    ck_assert_str_eq(Pm_AreaName(PM_AREA_RODATA), "read-only data");
+    Pm_DECREF(a);
+}
+END_TEST
+
+/* "Creating an object": a size that overflows is refused, with a message. */
+static void make_huge_str(void) { PmObject_NewVar(&PmStr_Type, PM_SSIZE_MAX - 8); }
+START_TEST(size_overflow_is_a_checked_error)
+{
+    ck_assert_fatal(make_huge_str, "cannot make a 'str' of");
+    ck_assert_fatal(make_huge_str, "size overflows");
+}
+END_TEST
+
+/* "int" / "list": a wrong type or a bad index is reported, not guessed at. */
+static void int_of_a_str(void) { PmInt_AsLong(PmStr_FromString("7")); }
+static void index_out_of_range(void) { PmList_GetItem(PmList_New(2), 2); }
+START_TEST(misuse_is_reported_with_what_and_where)
+{
+    ck_assert_fatal(int_of_a_str, "Fatal pm error: PmInt_AsLong: expected an 'int', got a 'str'");
+    ck_assert_fatal(index_out_of_range, "PmList_GetItem: list index 2 out of range (size 2)");
+}
+END_TEST
+
+/* Check's own signal test: a fatal error ends the process with SIGABRT. */
+START_TEST(fatal_error_aborts)
+{
+    Pm_FatalError("test", "on purpose");
+}
+END_TEST
+
+Suite *ch01_objects_suite(void)
+{
+    Suite *s = suite_create("ch01 objects");
+    TCase *tc = tcase_create("objects");
+    tcase_add_test(tc, header_is_refcount_then_type_then_size);
+    tcase_add_test(tc, types_are_objects_of_type_type);
+    tcase_add_test(tc, new_object_has_count_one_and_its_type);
+    tcase_add_test(tc, incref_and_decref_move_the_count);
+    tcase_add_test(tc, list_holds_a_reference_to_each_item);
+    tcase_add_test(tc, set_item_steals_and_setitem_releases_the_old_item);
+    tcase_add_test(tc, equal_objects_are_not_always_identical);
+    tcase_add_test(tc, rebinding_a_leaves_b_on_the_old_object);
+    tcase_add_test(tc, mutating_through_a_is_seen_through_b);
+    tcase_add_test(tc, concatenation_makes_a_new_string);
+    tcase_add_test(tc, sizes_follow_the_layouts_in_the_text);
+    tcase_add_test(tc, appends_grow_the_array_with_room_to_spare);
+    tcase_add_test(tc, labels_live_on_the_stack_objects_on_the_heap);
+    tcase_add_test(tc, size_overflow_is_a_checked_error);
+    tcase_add_test(tc, misuse_is_reported_with_what_and_where);
+    tcase_add_test_raise_signal(tc, fatal_error_aborts, SIGABRT);
+    suite_add_tcase(s, tc);
+    return s;
+}
