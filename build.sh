@@ -74,8 +74,15 @@ lint() {
         err=$(/usr/lib/noweb/markup "$f" 2>&1 >/dev/null) || die "noweb markup: $err"
         [ -z "$err" ] || die "noweb markup: $err"
     done
-    # a root chunk must look like a file name: otherwise it is a misspelt use
     roots=$(noroots "$@" | sed 's/^<<\(.*\)>>$/\1/')
+    # every chunk used must be defined: report the use, with file and line
+    local u
+    while IFS= read -r r; do
+        [ -n "$r" ] || continue
+        u=$({ notangle -R"$r" "$@" 2>&1 >/dev/null || true; } | sed -n 's/.*undefined chunk name: <<\(.*\)>>.*/\1/p' | head -1) 
+        [ -z "$u" ] || die "$(nw_where "$u" "$@"): undefined chunk <<$u>> (misspelt name?)"
+    done <<< "$roots"
+    # a root chunk must look like a file name: otherwise it is a misspelt use
     while IFS= read -r r; do
         [ -n "$r" ] || continue
         case "$r" in
@@ -155,8 +162,8 @@ PASSED=0 FAILED=0
 # run_tests DIR LABEL: run a layer's test runner, add its counts to the totals.
 run_tests() {
     local dir=$1 label=$2 log rc=0 line checks fails errs
-    log=$dir/tests.log
-    (cd "$dir" && CK_VERBOSITY=normal ./bin/tests) > "$log" 2>&1 || rc=$?
+    log=$dir/tests${VALGRIND:+-valgrind}.log
+    (cd "$dir" && CK_VERBOSITY=normal ${VALGRIND:-} ./bin/tests) > "$log" 2>&1 || rc=$?
     line=$(grep -E '^[0-9]+%: Checks: ' "$log" | tail -1 || true)
     if [ -z "$line" ]; then
         cat "$log"; FAILED=$((FAILED + 1)); say "$label: test runner failed (exit $rc)"; return
@@ -172,7 +179,7 @@ run_tests() {
 }
 
 cmd_test() {
-    need_packages
+    need_packages all
     local n; n=$(nchapters)
     [ "$n" -gt 0 ] || die "no chapters"
     local from=1 to=$n
@@ -188,6 +195,12 @@ cmd_test() {
     build_layer "$to" san
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
         run_tests "$B/layer-$to-san" "layer $to under ASan+UBSan"
+    if command -v valgrind >/dev/null; then
+        VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9" \
+            run_tests "$B/layer-$to" "layer $to under valgrind"
+    else
+        say "valgrind not installed: skipped the valgrind run"
+    fi
     echo "tests: $PASSED passed, $FAILED failed"
     [ "$FAILED" = 0 ]
 }
@@ -235,7 +248,8 @@ weave() {
 }
 
 render() {
-    local md=$1 dir=$2 common
+    local md dir=$2 common
+    md=$(realpath "$1")
     mkdir -p "$dir"
     common="-f markdown-citations --standalone --toc --number-sections --metadata-file=$ROOT/tools/book.yaml --resource-path=$ROOT"
     say "rendering HTML"
@@ -299,6 +313,8 @@ cmd_check() {
     need_packages
     local s=$B/check rc=0
     rm -rf "$s"; mkdir -p "$s/figures"
+    say "check: the weaver's self-test"
+    sh tools/test-tomd.sh > "$B/test-tomd.log" 2>&1 || { cat "$B/test-tomd.log"; die "tools/test-tomd.sh failed"; }
     say "check: tangling"
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$s/tangled" "" $(chapters)

@@ -1,0 +1,121 @@
+#include <string.h>
+#include "pm.h"
+
+static void list_dealloc(PmObject *op)
+{
+    PmListObject *l = (PmListObject *)op;
+    if (l->ob_item != NULL) {
+        Pm_ssize_t i = Pm_SIZE(l);
+        while (--i >= 0)
+            Pm_XDECREF(l->ob_item[i]);
+        PmMem_Free(l->ob_item);
+    }
+    PmObject_Free(op);
+}
+PmObject *PmList_New(Pm_ssize_t size)
+{
+    if (size < 0 || (size_t)size > PM_SSIZE_MAX / sizeof(PmObject *))
+        Pm_FatalError("PmList_New", "bad size %zd", size);
+    PmListObject *l = (PmListObject *)PmObject_New(&PmList_Type);
+    l->ob_item = NULL;
+    if (size > 0) {
+        l->ob_item = PmMem_Malloc((size_t)size * sizeof(PmObject *));
+        if (l->ob_item == NULL)
+            Pm_FatalError("PmList_New", "out of memory for %zd items", size);
+        memset(l->ob_item, 0, (size_t)size * sizeof(PmObject *));
+    }
+    Pm_SIZE(l) = size;
+    l->allocated = size;
+    return (PmObject *)l;
+}
+static void list_resize(PmListObject *l, Pm_ssize_t newsize)
+{
+    if (l->allocated >= newsize && newsize >= (l->allocated >> 1)) {
+        Pm_SIZE(l) = newsize;                  /* fits: no reallocation */
+        return;
+    }
+    size_t cap = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
+    if (newsize - Pm_SIZE(l) > (Pm_ssize_t)(cap - (size_t)newsize))
+        cap = ((size_t)newsize + 3) & ~(size_t)3;
+    if (newsize == 0)
+        cap = 0;
+    if (cap > PM_SSIZE_MAX / sizeof(PmObject *))
+        Pm_FatalError("list_resize", "list too long (%zd items)", newsize);
+    PmObject **items = PmMem_Realloc(l->ob_item, cap * sizeof(PmObject *));
+    if (items == NULL && cap > 0)
+        Pm_FatalError("list_resize", "out of memory for %zu items", cap);
+    l->ob_item = items;
+    Pm_SIZE(l) = newsize;
+    l->allocated = (Pm_ssize_t)cap;
+}
+int PmList_Append(PmObject *list, PmObject *item)
+{
+    if (!PmList_Check(list))
+        Pm_FatalError("PmList_Append", "expected a 'list', got a '%s'", Pm_TYPE(list)->tp_name);
+    Pm_ssize_t n = Pm_SIZE(list);
+    list_resize((PmListObject *)list, n + 1);
+    Pm_INCREF(item);
+    PmList_SET_ITEM(list, n, item);
+    return 0;
+}
+static void list_check_index(const char *where, PmObject *list, Pm_ssize_t i)
+{
+    if (!PmList_Check(list))
+        Pm_FatalError(where, "expected a 'list', got a '%s'", Pm_TYPE(list)->tp_name);
+    if (i < 0 || i >= Pm_SIZE(list))
+        Pm_FatalError(where, "list index %zd out of range (size %zd)", i, Pm_SIZE(list));
+}
+
+PmObject *PmList_GetItem(PmObject *list, Pm_ssize_t i)
+{
+    list_check_index("PmList_GetItem", list, i);
+    return PmList_GET_ITEM(list, i);
+}
+
+void PmList_SetItem(PmObject *list, Pm_ssize_t i, PmObject *item)
+{
+    list_check_index("PmList_SetItem", list, i);
+    PmObject *old = PmList_GET_ITEM(list, i);
+    PmList_SET_ITEM(list, i, item);
+    Pm_XDECREF(old);
+}
+static int list_equal(PmObject *a, PmObject *b)
+{
+    if (Pm_SIZE(a) != Pm_SIZE(b))
+        return 0;
+    for (Pm_ssize_t i = 0; i < Pm_SIZE(a); i++)
+        if (!PmObject_Equal(PmList_GET_ITEM(a, i), PmList_GET_ITEM(b, i)))
+            return 0;
+    return 1;
+}
+
+static void list_repr(PmObject *op, FILE *out)
+{
+    fputc('[', out);
+    for (Pm_ssize_t i = 0; i < Pm_SIZE(op); i++) {
+        if (i > 0)
+            fputs(", ", out);
+        PmObject_Print(PmList_GET_ITEM(op, i), out);
+    }
+    fputc(']', out);
+}
+PmObject *PmList_FromInts(Pm_ssize_t n, const long long *v)
+{
+    PmObject *l = PmList_New(n);
+    for (Pm_ssize_t i = 0; i < n; i++)
+        PmList_SET_ITEM(l, i, PmInt_FromLong(v[i]));   /* steals the new int */
+    return l;
+}
+
+static Pm_ssize_t list_sizeof(PmObject *op)
+{ return (Pm_ssize_t)sizeof(PmListObject) + ((PmListObject *)op)->allocated * (Pm_ssize_t)sizeof(PmObject *); }
+
+PmTypeObject PmList_Type = {
+    .ob_base = PmObject_HEAD_INIT(&PmType_Type),
+    .tp_name = "list",
+    .tp_basicsize = sizeof(PmListObject),
+    .tp_dealloc = list_dealloc,
+    .tp_equal = list_equal,
+    .tp_repr = list_repr,
+    .tp_sizeof = list_sizeof,
+};

@@ -1,0 +1,110 @@
+#include "pm.h"
+
+static void type_repr(PmObject *op, FILE *out)
+{
+    fprintf(out, "<class '%s'>", ((PmTypeObject *)op)->tp_name);
+}
+
+PmTypeObject PmType_Type = {
+    .ob_base = PmObject_HEAD_INIT(&PmType_Type),
+    .tp_name = "type",
+    .tp_basicsize = sizeof(PmTypeObject),
+    .tp_repr = type_repr,
+};
+PmObject *PmObject_Init(PmObject *op, PmTypeObject *tp)
+{
+    op->ob_refcnt = 1;
+    op->ob_type = tp;
+    return op;
+}
+
+PmObject *PmObject_New(PmTypeObject *tp)
+{
+    PmObject *op = PmObject_Malloc((size_t)tp->tp_basicsize);
+    if (op == NULL)
+        Pm_FatalError("PmObject_New", "out of memory allocating a '%s' (%zd bytes)",
+                      tp->tp_name, tp->tp_basicsize);
+    return PmObject_Init(op, tp);
+}
+Pm_ssize_t Pm_VarSize(PmTypeObject *tp, Pm_ssize_t n)
+{
+    if (n < 0 || (tp->tp_itemsize && n > (PM_SSIZE_MAX - tp->tp_basicsize) / tp->tp_itemsize))
+        Pm_FatalError("PmObject_NewVar", "cannot make a '%s' of %zd items: size overflows",
+                      tp->tp_name, n);
+    return tp->tp_basicsize + n * tp->tp_itemsize;
+}
+
+PmVarObject *PmObject_NewVar(PmTypeObject *tp, Pm_ssize_t n)
+{
+    Pm_ssize_t size = Pm_VarSize(tp, n);
+    PmVarObject *op = PmObject_Malloc((size_t)size);
+    if (op == NULL)
+        Pm_FatalError("PmObject_NewVar", "out of memory allocating a '%s' of %zd items",
+                      tp->tp_name, n);
+    PmObject_Init(&op->ob_base, tp);
+    op->ob_size = n;
+    return op;
+}
+void Pm_FatalError(const char *where, const char *fmt, ...)
+{
+    va_list ap;
+    fflush(stdout);
+    fprintf(stderr, "Fatal pm error: %s: ", where);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    fflush(stderr);
+    abort();
+}
+void _Pm_Dealloc(PmObject *op)
+{
+    /* chapter 2: deep deallocation */
+    if (_Pm_Trash.depth >= PM_TRASH_DEPTH) {
+        _Pm_TrashDefer(op);
+        return;
+    }
+    if (++_Pm_Trash.depth > _Pm_Trash.stats.max_depth)
+        _Pm_Trash.stats.max_depth = _Pm_Trash.depth;
+    _Pm_Trash.stats.deallocs++;
+    Pm_TYPE(op)->tp_dealloc(op);
+    /* chapter 2: deep deallocation */
+    if (--_Pm_Trash.depth == 0) {
+        PmObject *later;
+        while ((later = _Pm_TrashPop()) != NULL) {
+            _Pm_Trash.depth = 1;
+            _Pm_Trash.stats.deallocs++;
+            Pm_TYPE(later)->tp_dealloc(later);
+        }
+        _Pm_Trash.depth = 0;
+    }
+}
+int Pm_Is(const void *a, const void *b) { return a == b; }
+
+uintptr_t Pm_Id(const void *op) { return (uintptr_t)op; }
+
+int PmObject_Equal(PmObject *a, PmObject *b)
+{
+    if (a == b)
+        return 1;              /* identity implies equality, for our types */
+    if (Pm_TYPE(a) != Pm_TYPE(b) || Pm_TYPE(a)->tp_equal == NULL)
+        return 0;
+    return Pm_TYPE(a)->tp_equal(a, b);
+}
+void PmObject_Print(PmObject *op, FILE *out)
+{
+    if (op == NULL)
+        fputs("<NULL>", out);
+    else if (Pm_TYPE(op)->tp_repr)
+        Pm_TYPE(op)->tp_repr(op, out);
+    else
+        fprintf(out, "<%s object>", Pm_TYPE(op)->tp_name);
+}
+Pm_ssize_t PmObject_SizeOf(PmObject *op)
+{
+    PmTypeObject *tp = Pm_TYPE(op);
+    Pm_ssize_t size = tp->tp_sizeof ? tp->tp_sizeof(op)
+                    : tp->tp_basicsize + (tp->tp_itemsize ? Pm_SIZE(op) * tp->tp_itemsize : 0);
+    /* headers kept before an object (chapter on the cycle collector) */
+    return size;
+}

@@ -1,0 +1,111 @@
+#ifndef PM_OBJECT_H
+#define PM_OBJECT_H
+typedef ptrdiff_t Pm_ssize_t;          /* CPython: Py_ssize_t */
+#define PM_SSIZE_MAX PTRDIFF_MAX
+typedef struct PmTypeObject PmTypeObject;
+
+typedef struct PmObject {
+    Pm_ssize_t ob_refcnt;              /* references to this object  */
+    PmTypeObject *ob_type;             /* what kind of object it is  */
+} PmObject;
+
+typedef struct PmVarObject {
+    PmObject ob_base;
+    Pm_ssize_t ob_size;                /* number of items that follow */
+} PmVarObject;
+
+#define PmObject_HEAD     PmObject ob_base;
+#define PmObject_VAR_HEAD PmVarObject ob_base;
+#define _Pm_CAST(op)  ((PmObject *)(op))
+#define Pm_REFCNT(op) (_Pm_CAST(op)->ob_refcnt)
+#define Pm_TYPE(op)   (_Pm_CAST(op)->ob_type)
+#define Pm_SIZE(op)   (((PmVarObject *)(op))->ob_size)
+#define Pm_SET_REFCNT(op, n) (Pm_REFCNT(op) = (n))
+#define PmObject_HEAD_INIT(type) { 1, (type) }
+#define PmVarObject_HEAD_INIT(type, size) { PmObject_HEAD_INIT(type), (size) }
+typedef void (*destructor)(PmObject *);
+
+struct PmTypeObject {
+    PmObject ob_base;
+    const char *tp_name;               /* "int", "str", "list", ...    */
+    Pm_ssize_t tp_basicsize;           /* bytes of a fixed-size part   */
+    Pm_ssize_t tp_itemsize;            /* bytes per item (0: fixed)    */
+    destructor tp_dealloc;             /* free an object whose count
+                                          reached zero                 */
+    int (*tp_equal)(PmObject *a, PmObject *b);  /* a == b (same type) */
+    void (*tp_repr)(PmObject *op, FILE *out);   /* print like repr()  */
+    Pm_ssize_t (*tp_sizeof)(PmObject *op);      /* like __sizeof__    */
+    /* slots added by later chapters follow */
+};
+
+extern PmTypeObject PmType_Type;       /* the type of types: 'type' */
+void _Pm_Dealloc(PmObject *op);
+void _Pm_NegativeRefcount(PmObject *op) __attribute__((noreturn, cold));
+#define PM_IMMORTAL_REFCNT ((Pm_ssize_t)1 << 62)
+#define Pm_IsImmortal(op) (Pm_REFCNT(op) >= PM_IMMORTAL_REFCNT)
+
+static inline void Pm_IncRef(PmObject *op)
+{
+    /* immortal objects: see chapter 2 */
+    if (Pm_IsImmortal(op))
+        return;
+    op->ob_refcnt++;
+}
+
+static inline void Pm_DecRef(PmObject *op)
+{
+    /* immortal objects: see chapter 2 */
+    if (Pm_IsImmortal(op))
+        return;
+    /* counts below zero: see chapter 2 */
+    if (op->ob_refcnt <= 0)
+        _Pm_NegativeRefcount(op);
+    if (--op->ob_refcnt == 0)
+        _Pm_Dealloc(op);
+}
+#define Pm_INCREF(op) Pm_IncRef(_Pm_CAST(op))
+#define Pm_DECREF(op) Pm_DecRef(_Pm_CAST(op))
+#define Pm_XINCREF(op) do { PmObject *_x = _Pm_CAST(op); if (_x) Pm_IncRef(_x); } while (0)
+#define Pm_XDECREF(op) do { PmObject *_x = _Pm_CAST(op); if (_x) Pm_DecRef(_x); } while (0)
+static inline PmObject *Pm_NewRef(PmObject *op)
+{
+    Pm_INCREF(op);
+    return op;
+}
+
+PmObject *PmObject_Init(PmObject *op, PmTypeObject *tp);
+PmObject *PmObject_New(PmTypeObject *tp);
+PmVarObject *PmObject_NewVar(PmTypeObject *tp, Pm_ssize_t n);
+Pm_ssize_t Pm_VarSize(PmTypeObject *tp, Pm_ssize_t n);
+void Pm_FatalError(const char *where, const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 2, 3)));
+int Pm_Is(const void *a, const void *b);
+uintptr_t Pm_Id(const void *op);
+int PmObject_Equal(PmObject *a, PmObject *b);
+void PmObject_Print(PmObject *op, FILE *out);
+Pm_ssize_t PmObject_SizeOf(PmObject *op);
+/* declarations added by later chapters follow */
+Pm_ssize_t PmSys_GetRefCount(PmObject *x);
+/* Invariant: _Pm_Trash.depth is the number of tp_dealloc calls active on
+   the C stack, never more than PM_TRASH_DEPTH. Every object on the list
+   _Pm_Trash.later has count zero and is reachable from nowhere else; its
+   ob_refcnt field holds the next object on the list (0 ends the list). */
+#define PM_TRASH_DEPTH 50
+typedef struct {
+    Pm_ssize_t deallocs;               /* objects freed               */
+    Pm_ssize_t deferred;               /* of which put off for later  */
+    int max_depth;                     /* deepest tp_dealloc nesting   */
+} PmDeallocStats;
+typedef struct {
+    int depth;                         /* nested tp_dealloc calls now  */
+    PmObject *later;                   /* deferred, to be freed soon   */
+    PmDeallocStats stats;
+} PmTrash;
+extern PmTrash _Pm_Trash;
+void _Pm_TrashDefer(PmObject *op);
+PmObject *_Pm_TrashPop(void);
+PmDeallocStats Pm_GetDeallocStats(void);
+extern PmTypeObject PmNone_Type;
+extern PmObject _Pm_NoneStruct;
+#define Pm_None (&_Pm_NoneStruct)
+#endif

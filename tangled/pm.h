@@ -1,0 +1,15 @@
+#ifndef PM_H
+#define PM_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include "mem.h"
+#include "object.h"
+#include "intobject.h"
+#include "strobject.h"
+#include "listobject.h"
+#include "areas.h"
+/* headers added by later chapters follow */
+#endif

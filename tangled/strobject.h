@@ -1,0 +1,18 @@
+#ifndef PM_STROBJECT_H
+#define PM_STROBJECT_H
+#include <stdint.h>
+typedef struct {
+    PmObject_VAR_HEAD                  /* ob_size: length in bytes */
+    int64_t hash;                      /* -1: not computed yet     */
+    unsigned char state;               /* interning (chapter 6)    */
+    char data[];                       /* ob_size bytes, then NUL  */
+} PmStrObject;
+
+extern PmTypeObject PmStr_Type;
+PmObject *PmStr_FromStringAndSize(const char *s, Pm_ssize_t n);
+PmObject *PmStr_FromString(const char *s);
+PmObject *PmStr_Concat(PmObject *a, PmObject *b);
+const char *PmStr_AsString(PmObject *op);
+#define PmStr_Check(op) (Pm_TYPE(op) == &PmStr_Type)
+/* declarations added by later chapters follow */
+#endif

@@ -1,0 +1,255 @@
+/* ch02_refcount.c -- tests of chapter 2, "Reference counting". Each test
+ * checks one claim of the chapter; the comment above it names the section. */
+#include "pmtest.h"
+
+/* A type that records deallocations in order, instead of printing them. */
+typedef struct { PmObject_HEAD char tag; PmObject *held; } Tracked;
+static char freed[64];
+static int nfreed;
+
+static void tracked_dealloc(PmObject *op)
+{
+    Tracked *t = (Tracked *)op;
+    freed[nfreed++] = t->tag;
+    Pm_XDECREF(t->held);
+    PmObject_Free(op);
+}
+
+static PmTypeObject Tracked_Type = {
+    .ob_base = PmObject_HEAD_INIT(&PmType_Type),
+    .tp_name = "Tracked",
+    .tp_basicsize = sizeof(Tracked),
+    .tp_dealloc = tracked_dealloc,
+};
+
+static PmObject *tracked(char tag, PmObject *held)   /* steals held */
+{
+    Tracked *t = (Tracked *)PmObject_New(&Tracked_Type);
+    t->tag = tag;
+    t->held = held;
+    return (PmObject *)t;
+}
+
+static void reset_freed(void) { nfreed = 0; memset(freed, 0, sizeof freed); }
+
+/* "Deallocation at zero, and the cascade": freed at once, whole structure. */
+START_TEST(count_zero_frees_at_once_and_cascades)
+{
+    reset_freed();
+    PmObject *l = PmList_New(2);
+    PmList_SET_ITEM(l, 0, tracked('a', NULL));
+    PmList_SET_ITEM(l, 1, tracked('b', tracked('c', NULL)));
+    PmObject *box = tracked('x', l);
+    ck_assert_int_eq(nfreed, 0);
+    Pm_DECREF(box);
+    ck_assert_str_eq(freed, "xbca");   /* the list releases last to first */
+}
+END_TEST
+
+/* "The rules of ownership", rule 1 and 2: constructors give a new
+   reference; Append borrows its argument and takes its own reference. */
+START_TEST(constructors_return_new_references_and_append_borrows)
+{
+    PmObject *s = PmStr_FromString("s"), *l = PmList_New(0);
+    ck_assert_int_eq(Pm_REFCNT(s), 1);
+    PmList_Append(l, s);
+    ck_assert_int_eq(Pm_REFCNT(s), 2);
+    PmObject *r = Pm_NewRef(s);
+    ck_assert_ptr_eq(r, s);
+    ck_assert_int_eq(Pm_REFCNT(s), 3);
+    Pm_DECREF(r); Pm_DECREF(s); Pm_DECREF(l);
+}
+END_TEST
+
+/* Rules 3 and 4: SET_ITEM steals; GetItem lends without counting. */
+START_TEST(set_item_steals_and_get_item_borrows)
+{
+    reset_freed();
+    PmObject *l = PmList_New(1);
+    PmObject *t = tracked('t', NULL);
+    PmList_SET_ITEM(l, 0, t);          /* our reference is now the list's */
+    ck_assert_int_eq(Pm_REFCNT(t), 1);
+    PmObject *borrowed = PmList_GetItem(l, 0);
+    ck_assert_int_eq(Pm_REFCNT(borrowed), 1);
+    PmObject *kept = Pm_NewRef(borrowed);   /* to outlive the list */
+    Pm_DECREF(l);
+    ck_assert_int_eq(nfreed, 0);
+    Pm_DECREF(kept);
+    ck_assert_str_eq(freed, "t");
+}
+END_TEST
+
+/* "What raises and lowers a count": seed 001's list, in C. */
+START_TEST(seed_001_counting_table)
+{
+    PmObject *p = PmStr_FromString("p");
+    ck_assert_int_eq(Pm_REFCNT(p), 1);                 /* created */
+    PmObject *p1 = Pm_NewRef(p);
+    ck_assert_int_eq(Pm_REFCNT(p), 2);                 /* aliased */
+    PmObject *l = PmList_New(0);
+    PmList_Append(l, p);
+    ck_assert_int_eq(Pm_REFCNT(p), 3);                 /* stored */
+    Pm_DECREF(p1);
+    ck_assert_int_eq(Pm_REFCNT(p), 2);                 /* del alias */
+    PmList_SetItem(l, 0, PmStr_FromString("other"));
+    ck_assert_int_eq(Pm_REFCNT(p), 1);                 /* removed */
+    Pm_DECREF(l); Pm_DECREF(p);
+}
+END_TEST
+
+/* "Why sys.getrefcount is one higher". */
+START_TEST(getrefcount_is_one_higher_than_the_count)
+{
+    PmObject *x = PmList_New(0);
+    ck_assert_int_eq(Pm_REFCNT(x), 1);
+    ck_assert_int_eq(PmSys_GetRefCount(x), 2);
+    ck_assert_int_eq(Pm_REFCNT(x), 1);                 /* and gives it back */
+    Pm_DECREF(x);
+}
+END_TEST
+
+/* "Seed 000's walk-through": 4, 5, 5, 8, 7, 4 with the holders modelled. */
+START_TEST(qikepu_walkthrough_gives_4_5_5_8_7_4)
+{
+    PmObject *arena = PmList_New(0), *consts = PmList_New(0);
+    PmObject *name = PmStr_FromString("qikepu");
+    PmList_Append(arena, name);
+    PmList_Append(consts, name);                       /* name is the 3rd */
+    Pm_ssize_t got[6];
+    got[0] = PmSys_GetRefCount(name);
+    PmObject *other = Pm_NewRef(name);
+    got[1] = PmSys_GetRefCount(name);
+    PmObject *suffix = PmStr_FromString(" Python"), *sum = PmStr_Concat(name, suffix);
+    got[2] = PmSys_GetRefCount(name);
+    PmObject *l = PmList_New(3);
+    for (int i = 0; i < 3; i++) PmList_SET_ITEM(l, i, Pm_NewRef(name));
+    got[3] = PmSys_GetRefCount(name);
+    Pm_DECREF(other);
+    got[4] = PmSys_GetRefCount(name);
+    Pm_DECREF(l);
+    got[5] = PmSys_GetRefCount(name);
+    Pm_ssize_t want[6] = {4, 5, 5, 8, 7, 4};
+    for (int i = 0; i < 6; i++) ck_assert_int_eq(got[i], want[i]);
+    Pm_DECREF(suffix); Pm_DECREF(sum); Pm_DECREF(name);
+    Pm_DECREF(consts); Pm_DECREF(arena);
+}
+END_TEST
+
+/* "Seed 001's call example": moving arguments gives 3, copying gives 4. */
+static Pm_ssize_t inside_moved(PmObject *param)
+{ Pm_ssize_t n = PmSys_GetRefCount(param); Pm_DECREF(param); return n; }
+static Pm_ssize_t inside_copied(PmObject *pushed)
+{ PmObject *param = Pm_NewRef(pushed); Pm_ssize_t n = PmSys_GetRefCount(param); Pm_DECREF(param); return n; }
+START_TEST(a_call_adds_one_reference_in_311_and_two_in_310)
+{
+    PmObject *a = PmList_New(0);
+    ck_assert_int_eq(PmSys_GetRefCount(a), 2);
+    ck_assert_int_eq(inside_moved(Pm_NewRef(a)), 3);
+    ck_assert_int_eq(PmSys_GetRefCount(a), 2);
+    PmObject *pushed = Pm_NewRef(a);
+    ck_assert_int_eq(inside_copied(pushed), 4);
+    Pm_DECREF(pushed);
+    ck_assert_int_eq(PmSys_GetRefCount(a), 2);
+    Pm_DECREF(a);
+}
+END_TEST
+
+/* "Locals die with their function; returned references escape". */
+static void use_locally(void) { PmObject *t = tracked('l', NULL); Pm_DECREF(t); }
+static PmObject *make(void) { return tracked('r', NULL); }
+START_TEST(locals_die_in_their_function_returned_objects_live_on)
+{
+    reset_freed();
+    use_locally();
+    ck_assert_str_eq(freed, "l");
+    PmObject *x = make();
+    ck_assert_str_eq(freed, "l");
+    ck_assert_int_eq(Pm_REFCNT(x), 1);
+    Pm_DECREF(x);
+    ck_assert_str_eq(freed, "lr");
+}
+END_TEST
+
+/* "Deep deallocation": a million-deep list is freed with bounded nesting. */
+START_TEST(deep_nesting_is_freed_without_deep_recursion)
+{
+    PmObject *x = PmList_New(0);
+    for (int i = 1; i < 1000000; i++) {
+        PmObject *outer = PmList_New(1);
+        PmList_SET_ITEM(outer, 0, x);
+        x = outer;
+    }
+    PmDeallocStats before = Pm_GetDeallocStats();
+    Pm_DECREF(x);
+    PmDeallocStats after = Pm_GetDeallocStats();
+    ck_assert_int_eq(after.deallocs - before.deallocs, 1000000);
+    ck_assert_int_gt(after.deferred - before.deferred, 0);
+    ck_assert_int_le(after.max_depth, PM_TRASH_DEPTH);
+    ck_assert_int_eq(_Pm_Trash.depth, 0);
+    ck_assert_ptr_null(_Pm_Trash.later);
+}
+END_TEST
+
+/* "Deep deallocation": shallow structures are freed in the natural order. */
+START_TEST(shallow_structures_are_not_deferred)
+{
+    reset_freed();
+    PmDeallocStats before = Pm_GetDeallocStats();
+    Pm_DECREF(tracked('a', tracked('b', tracked('c', NULL))));
+    ck_assert_str_eq(freed, "abc");
+    ck_assert_int_eq(Pm_GetDeallocStats().deferred, before.deferred);
+}
+END_TEST
+
+/* "A count below zero is a fatal error" naming the type and the address. */
+static PmObject *victim;
+static void release_twice(void) { Pm_SET_REFCNT(victim, 0); Pm_DECREF(victim); }
+START_TEST(count_below_zero_is_fatal_with_type_and_address)
+{
+    char want[128];
+    victim = PmList_New(0);
+    snprintf(want, sizeof want, "a 'list' object at %p would drop below zero", (void *)victim);
+    ck_assert_fatal(release_twice, "Fatal pm error: Pm_DECREF: ");
+    ck_assert_fatal(release_twice, want);
+    Pm_DECREF(victim);
+}
+END_TEST
+
+/* "Immortal objects": None's count never changes; None is never freed. */
+START_TEST(immortal_counts_never_change)
+{
+    Pm_ssize_t start = Pm_REFCNT(Pm_None);
+    ck_assert(Pm_IsImmortal(Pm_None));
+    PmObject *l = PmList_New(0);
+    for (int i = 0; i < 1000; i++) PmList_Append(l, Pm_None);
+    ck_assert_int_eq(Pm_REFCNT(Pm_None), start);
+    Pm_DECREF(l);
+    for (int i = 0; i < 10; i++) Pm_DECREF(Pm_None);   /* harmless */
+    ck_assert_int_eq(Pm_REFCNT(Pm_None), start);
+    ck_assert_int_eq(Pm_AreaOf(Pm_None), PM_AREA_DATA);
+    PmObject *mortal = PmStr_FromString("");
+    ck_assert(!Pm_IsImmortal(mortal));                    /* only the chosen few */
+    Pm_DECREF(mortal);
+}
+END_TEST
+
+Suite *ch02_refcount_suite(void)
+{
+    Suite *s = suite_create("ch02 refcount");
+    TCase *tc = tcase_create("refcount");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, count_zero_frees_at_once_and_cascades);
+    tcase_add_test(tc, constructors_return_new_references_and_append_borrows);
+    tcase_add_test(tc, set_item_steals_and_get_item_borrows);
+    tcase_add_test(tc, seed_001_counting_table);
+    tcase_add_test(tc, getrefcount_is_one_higher_than_the_count);
+    tcase_add_test(tc, qikepu_walkthrough_gives_4_5_5_8_7_4);
+    tcase_add_test(tc, a_call_adds_one_reference_in_311_and_two_in_310);
+    tcase_add_test(tc, locals_die_in_their_function_returned_objects_live_on);
+    tcase_add_test(tc, deep_nesting_is_freed_without_deep_recursion);
+    tcase_add_test(tc, shallow_structures_are_not_deferred);
+    tcase_add_test(tc, count_below_zero_is_fatal_with_type_and_address);
+    tcase_add_test(tc, immortal_counts_never_change);
+    suite_add_tcase(s, tc);
+    return s;
+}
