@@ -47,6 +47,10 @@ need_packages() {
     [ -f /usr/include/check.h ] || missing+=(check)
     dpkg -s texlive-latex-recommended >/dev/null 2>&1 || missing+=(texlive-latex-recommended)
     dpkg -s lmodern >/dev/null 2>&1 || missing+=(lmodern)
+    # Graphviz lays out text with the fonts fontconfig finds; URW's metric
+    # clones of Helvetica/Courier/Times make the committed SVGs the same on
+    # every machine (without them the fallback depends on what else is there)
+    dpkg -s fonts-urw-base35 >/dev/null 2>&1 || missing+=(fonts-urw-base35)
     if [ "${1:-}" = all ] && ! command -v valgrind >/dev/null; then missing+=(valgrind); fi
     [ ${#missing[@]} -eq 0 ] && return 0
     IFS=$'\n' missing=($(printf '%s\n' "${missing[@]}" | sort -u)); unset IFS
