@@ -38,19 +38,23 @@ chapter_file() { ls chapters/"$(printf %02d "$1")"-*.nw 2>/dev/null | head -1; }
 first_k() { chapters | head -n "$1"; }
 
 # ---------------------------------------------------------------- packages
+# have_pkg NAME: the Debian package is installed (not merely configured:
+# a removed package keeps its conffiles and "dpkg -s" still succeeds)
+have_pkg() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+
 need_packages() {
     local missing=() p
     local -A tool=( [noweb]=notangle [pandoc]=pandoc [graphviz]=dot [gcc]=gcc
                     [make]=make [pkg-config]=pkg-config [gawk]=gawk
                     [texlive-latex-base]=pdflatex )
     for p in "${!tool[@]}"; do command -v "${tool[$p]}" >/dev/null || missing+=("$p"); done
-    [ -f /usr/include/check.h ] || missing+=(check)
-    dpkg -s texlive-latex-recommended >/dev/null 2>&1 || missing+=(texlive-latex-recommended)
-    dpkg -s lmodern >/dev/null 2>&1 || missing+=(lmodern)
+    have_pkg check || missing+=(check)
+    have_pkg texlive-latex-recommended || missing+=(texlive-latex-recommended)
+    have_pkg lmodern || missing+=(lmodern)
     # Graphviz lays out text with the fonts fontconfig finds; URW's metric
     # clones of Helvetica/Courier/Times make the committed SVGs the same on
     # every machine (without them the fallback depends on what else is there)
-    dpkg -s fonts-urw-base35 >/dev/null 2>&1 || missing+=(fonts-urw-base35)
+    have_pkg fonts-urw-base35 || missing+=(fonts-urw-base35)
     if [ "${1:-}" = all ] && ! command -v valgrind >/dev/null; then missing+=(valgrind); fi
     [ ${#missing[@]} -eq 0 ] && return 0
     IFS=$'\n' missing=($(printf '%s\n' "${missing[@]}" | sort -u)); unset IFS
