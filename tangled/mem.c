@@ -24,3 +24,26 @@ void *PmObject_Malloc(size_t n)
 { return pm_obj_allocator.malloc(pm_obj_allocator.ctx, n); }
 void PmObject_Free(void *p)
 { pm_obj_allocator.free(pm_obj_allocator.ctx, p); }
+static PmMemAllocator pm_raw_allocator = PM_LIBC_ALLOCATOR;
+static PmMemAllocator *const pm_domain[PM_MEM_NDOMAINS] = {
+    [PM_MEM_DOMAIN_RAW] = &pm_raw_allocator,
+    [PM_MEM_DOMAIN_MEM] = &pm_mem_allocator,
+    [PM_MEM_DOMAIN_OBJ] = &pm_obj_allocator,
+};
+
+void PmMem_GetAllocator(PmMemDomain d, PmMemAllocator *a) { *a = *pm_domain[d]; }
+void PmMem_SetAllocator(PmMemDomain d, const PmMemAllocator *a) { *pm_domain[d] = *a; }
+
+const char *PmMem_DomainName(PmMemDomain d)
+{
+    static const char *names[PM_MEM_NDOMAINS] = {"raw", "mem", "obj"};
+    return names[d];
+}
+#define PM_CALL(a, fn, ...) ((a).fn((a).ctx, __VA_ARGS__))
+void *PmMem_RawMalloc(size_t n) { return PM_CALL(pm_raw_allocator, malloc, n); }
+void *PmMem_RawCalloc(size_t k, size_t n) { return PM_CALL(pm_raw_allocator, calloc, k, n); }
+void *PmMem_RawRealloc(void *p, size_t n) { return PM_CALL(pm_raw_allocator, realloc, p, n); }
+void PmMem_RawFree(void *p) { PM_CALL(pm_raw_allocator, free, p); }
+void *PmMem_Calloc(size_t k, size_t n) { return PM_CALL(pm_mem_allocator, calloc, k, n); }
+void *PmObject_Calloc(size_t k, size_t n) { return PM_CALL(pm_obj_allocator, calloc, k, n); }
+void *PmObject_Realloc(void *p, size_t n) { return PM_CALL(pm_obj_allocator, realloc, p, n); }

@@ -17,4 +17,34 @@ void  PmMem_Free(void *ptr);
 void *PmObject_Malloc(size_t size);
 void  PmObject_Free(void *ptr);
 /* declarations added by later chapters follow */
+typedef enum {
+    PM_MEM_DOMAIN_RAW,                 /* PmMem_Raw*:  general memory    */
+    PM_MEM_DOMAIN_MEM,                 /* PmMem_*:     objects' buffers  */
+    PM_MEM_DOMAIN_OBJ,                 /* PmObject_*:  objects           */
+    PM_MEM_NDOMAINS
+} PmMemDomain;
+
+void *PmMem_RawMalloc(size_t size);
+void *PmMem_RawCalloc(size_t nelem, size_t elsize);
+void *PmMem_RawRealloc(void *ptr, size_t size);
+void  PmMem_RawFree(void *ptr);
+void *PmMem_Calloc(size_t nelem, size_t elsize);
+void *PmObject_Calloc(size_t nelem, size_t elsize);
+void *PmObject_Realloc(void *ptr, size_t size);
+void PmMem_GetAllocator(PmMemDomain domain, PmMemAllocator *allocator);
+void PmMem_SetAllocator(PmMemDomain domain, const PmMemAllocator *allocator);
+const char *PmMem_DomainName(PmMemDomain domain);
+typedef struct {
+    size_t mallocs, callocs, reallocs, frees;   /* calls of each kind */
+    size_t bytes;                               /* bytes requested    */
+} PmMemStats;
+
+void PmMem_StatsStart(void);
+void PmMem_StatsStop(void);
+PmMemStats PmMem_GetStats(PmMemDomain domain);
+typedef struct {
+    size_t rss;                        /* resident set size, bytes       */
+    size_t uss;                        /* unique (private) set, bytes    */
+} PmProcessMemory;
+PmProcessMemory Pm_GetProcessMemory(void);
 #endif

@@ -7,6 +7,7 @@
  * checked runtime error that a reader relies on. */
 #ifndef PMTEST_H
 #define PMTEST_H
+#define _DEFAULT_SOURCE                /* mmap flags, fork, pipe */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
 #include <signal.h>
