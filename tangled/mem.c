@@ -47,3 +47,23 @@ void PmMem_RawFree(void *p) { PM_CALL(pm_raw_allocator, free, p); }
 void *PmMem_Calloc(size_t k, size_t n) { return PM_CALL(pm_mem_allocator, calloc, k, n); }
 void *PmObject_Calloc(size_t k, size_t n) { return PM_CALL(pm_obj_allocator, calloc, k, n); }
 void *PmObject_Realloc(void *p, size_t n) { return PM_CALL(pm_obj_allocator, realloc, p, n); }
+#include <string.h>
+#include "pm.h"                        /* Pm_FatalError */
+
+static void pm_choose_allocators(void) __attribute__((constructor));
+static void pm_choose_allocators(void)
+{
+    const char *env = getenv("PMMALLOC");
+    int known = 0;
+    if (env != NULL && *env == '\0')
+        env = NULL;
+    if (env == NULL || strcmp(env, "default") == 0 || strcmp(env, "pymalloc") == 0) {
+        PmMem_SetAllocator(PM_MEM_DOMAIN_MEM, &PmMem_Pymalloc);
+        PmMem_SetAllocator(PM_MEM_DOMAIN_OBJ, &PmMem_Pymalloc);
+        known = 1;
+    }
+    if (env != NULL && strcmp(env, "malloc") == 0)
+        known = 1;                         /* keep chapter 1's malloc */
+    if (!known)
+        Pm_FatalError("PMMALLOC", "unknown allocator '%s'", env);
+}

@@ -47,4 +47,17 @@ typedef struct {
     size_t uss;                        /* unique (private) set, bytes    */
 } PmProcessMemory;
 PmProcessMemory Pm_GetProcessMemory(void);
+extern const PmMemAllocator PmMem_Pymalloc;
+#include <stdio.h>
+void Pm_DebugMallocStats(FILE *out);
+typedef struct {
+    size_t arenas_allocated_total, arenas_reclaimed, arenas_highwater, arenas_current;
+    size_t blocks_in_use, bytes_in_use;
+} PmObmallocStats;
+PmObmallocStats Pm_GetObmallocStats(void);
+enum { PM_POOL_NEVER_USED, PM_POOL_EMPTY, PM_POOL_USED, PM_POOL_FULL };
+enum { PM_BLOCK_NEVER_USED, PM_BLOCK_FREE, PM_BLOCK_ALLOCATED };
+int Pm_ArenaPools(const void *p, int state[], unsigned szidx[]);
+int Pm_PoolBlocks(const void *p, int state[], int max);
+#define PM_POOLS_IN_ARENA_MAX 64
 #endif

@@ -8,8 +8,12 @@
 #include "suites.inc"
 #undef SUITE
 
-int main(void)
+const char *pm_test_argv0;          /* this program, for tests that re-run it */
+
+int main(int argc, char **argv)
 {
+    (void)argc;
+    pm_test_argv0 = argv[0];
     SRunner *sr = srunner_create(NULL);
 #define SUITE(name) srunner_add_suite(sr, name##_suite());
 #include "suites.inc"

@@ -16,6 +16,8 @@
 #include <sys/wait.h>
 #include "pm.h"
 
+extern const char *pm_test_argv0;     /* set by main.c */
+
 static inline int pm_in_child(void (*fn)(void), char *err, size_t n)
 {
     int fd[2], status = 0;

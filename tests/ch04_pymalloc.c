@@ -1,0 +1,265 @@
+/* ch04_pymalloc.c -- tests of chapter 4, "Pools and arenas". The tests
+ * call pymalloc's own functions (PmMem_Pymalloc), so they test it whatever
+ * allocator PMMALLOC puts behind the domains. Each test runs in a fresh
+ * child process (Check's fork mode), so arena counts start from the
+ * runtime's own state at start-up. */
+#include "pmtest.h"
+
+static void *pm_malloc(size_t n) { return PmMem_Pymalloc.malloc(NULL, n); }
+static void *pm_realloc(void *p, size_t n) { return PmMem_Pymalloc.realloc(NULL, p, n); }
+static void pm_free(void *p) { PmMem_Pymalloc.free(NULL, p); }
+static int ours(const void *p) { int st[64]; unsigned sz[64]; return Pm_ArenaPools(p, st, sz) > 0; }
+
+/* "Size classes": 1..512 bytes are ours; 0 and 513 go to the raw domain. */
+START_TEST(small_requests_are_ours_and_large_or_zero_are_not)
+{
+    void *p1 = pm_malloc(1), *p512 = pm_malloc(512), *p0 = pm_malloc(0), *p513 = pm_malloc(513);
+    ck_assert(ours(p1) && ours(p512));
+    ck_assert(!ours(p0) && !ours(p513));
+    ck_assert_ptr_nonnull(p0);
+    pm_free(p1); pm_free(p512); pm_free(p0); pm_free(p513);
+    pm_free(NULL);
+}
+END_TEST
+
+/* "Size classes": blocks are 16-byte aligned and rounded up to a multiple of 16. */
+START_TEST(blocks_are_aligned_and_spaced_by_their_class)
+{
+    for (size_t n = 1; n <= 512; n += 37) {
+        char *a = pm_malloc(n), *b = pm_malloc(n);
+        ck_assert_uint_eq((uintptr_t)a % 16, 0);
+        size_t cls = (n + 15) / 16 * 16;
+        ck_assert_uint_eq((size_t)(b - a), cls);          /* next block of a fresh pool */
+        memset(a, 0xab, n);                               /* the whole request is usable */
+        pm_free(a); pm_free(b);
+    }
+}
+END_TEST
+
+/* "Freeing": a freed block is the first one handed out again (LIFO). */
+START_TEST(a_freed_block_is_reused_first)
+{
+    void *a = pm_malloc(40), *b = pm_malloc(40), *c = pm_malloc(40);
+    pm_free(b);
+    ck_assert_ptr_eq(pm_malloc(33), b);                  /* same class (48) */
+    pm_free(a); pm_free(b); pm_free(c);
+}
+END_TEST
+
+/* "The three states of a pool": used -> full -> used -> empty. */
+START_TEST(pools_go_used_full_used_empty)
+{
+    enum { PER_POOL = (16384 - 48) / 512 };               /* 31 */
+    void *b[PER_POOL];
+    int st[64]; unsigned sz[64];
+    for (int i = 0; i < PER_POOL; i++) b[i] = pm_malloc(500);
+    size_t k = (size_t)(((uintptr_t)b[0] & ((1u << 20) - 1)) >> 14);   /* pool index in arena */
+    Pm_ArenaPools(b[0], st, sz);
+    ck_assert_int_eq(st[k], PM_POOL_FULL);
+    ck_assert_uint_eq(sz[k], 31);
+    pm_free(b[3]);
+    Pm_ArenaPools(b[0], st, sz);
+    ck_assert_int_eq(st[k], PM_POOL_USED);
+    ck_assert_ptr_eq(pm_malloc(512), b[3]);               /* back on usedpools, at the front */
+    for (int i = 0; i < PER_POOL; i++) pm_free(b[i]);
+    Pm_ArenaPools(b[0], st, sz);
+    ck_assert_int_eq(st[k], PM_POOL_EMPTY);
+}
+END_TEST
+
+/* "The three states of a pool": an empty pool belongs to no class; the
+   next class that needs a pool takes it. (Each test runs in a fresh child,
+   where pymalloc has no pool yet.) */
+START_TEST(an_empty_pool_serves_any_class)
+{
+    void *a = pm_malloc(16);
+    uintptr_t pool = (uintptr_t)a & ~(uintptr_t)16383;
+    pm_free(a);                                           /* its pool is empty now */
+    int st[64]; unsigned sz[64];
+    Pm_ArenaPools(a, st, sz);
+    ck_assert_int_eq(st[(pool >> 14) & 63], PM_POOL_EMPTY);
+    void *b = pm_malloc(300);                             /* another class */
+    ck_assert_uint_eq((uintptr_t)b & ~(uintptr_t)16383, pool);
+    int blocks[64];
+    ck_assert_int_eq(Pm_PoolBlocks(b, blocks, 64), (16384 - 48) / 304);
+    ck_assert_int_eq(blocks[0], PM_BLOCK_ALLOCATED);
+    ck_assert_int_eq(blocks[1], PM_BLOCK_FREE);           /* the free list's head */
+    ck_assert_int_eq(blocks[2], PM_BLOCK_NEVER_USED);
+    pm_free(b);
+}
+END_TEST
+
+/* "Arenas, fullest first": a wholly free arena is returned, but the last is kept. */
+START_TEST(a_free_arena_goes_back_except_the_last)
+{
+    enum { N = 300000 };                                  /* ~5 arenas of 16-byte blocks */
+    static void *b[N];
+    PmObmallocStats s0 = Pm_GetObmallocStats();
+    for (int i = 0; i < N; i++) b[i] = pm_malloc(16);
+    PmObmallocStats s1 = Pm_GetObmallocStats();
+    ck_assert_uint_ge(s1.arenas_current - s0.arenas_current, 4);
+    for (int i = 0; i < N; i++) pm_free(b[i]);
+    PmObmallocStats s2 = Pm_GetObmallocStats();
+    ck_assert_uint_eq(s2.arenas_reclaimed - s0.arenas_reclaimed,
+                      s1.arenas_current - s0.arenas_current - (s0.arenas_current == 0));
+    ck_assert_uint_le(s2.arenas_current, s0.arenas_current + 1);
+    ck_assert_uint_eq(s2.arenas_reclaimed + s2.arenas_current, s2.arenas_allocated_total);
+}
+END_TEST
+
+/* "Fragmentation, measured": one block in a thousand pins every arena. */
+START_TEST(one_survivor_per_pool_pins_every_arena)
+{
+    enum { N = 200000 };
+    static void *b[N];
+    for (int i = 0; i < N; i++) b[i] = pm_malloc(16);
+    PmObmallocStats s1 = Pm_GetObmallocStats();
+    for (int i = 0; i < N; i++) if (i % 1000) pm_free(b[i]);
+    PmObmallocStats s2 = Pm_GetObmallocStats();
+    ck_assert_uint_eq(s2.arenas_reclaimed, s1.arenas_reclaimed);
+    ck_assert_uint_eq(s2.arenas_current, s1.arenas_current);
+    ck_assert_uint_eq(s2.blocks_in_use, s1.blocks_in_use - (N - N / 1000));
+    for (int i = 0; i < N; i += 1000) pm_free(b[i]);
+}
+END_TEST
+
+/* "Arenas, fullest first": new pools come from the arena with fewest free pools. */
+START_TEST(new_pools_come_from_the_fullest_arena)
+{
+    enum { PER_ARENA = 64 * 31 };                         /* 512-byte blocks */
+    static void *b[3 * PER_ARENA];
+    for (int i = 0; i < 3 * PER_ARENA; i++) b[i] = pm_malloc(512);
+    uintptr_t a0 = (uintptr_t)b[0] >> 20, a1 = (uintptr_t)b[PER_ARENA + 5] >> 20;
+    ck_assert_uint_ne(a0, a1);
+    /* empty 10 pools of the first arena and 2 of the second */
+    for (int i = 0; i < 3 * PER_ARENA; i++) {
+        uintptr_t a = (uintptr_t)b[i] >> 20;
+        int pool = (int)(((uintptr_t)b[i] >> 14) & 63);
+        if ((a == a0 && pool >= 20 && pool < 30) || (a == a1 && pool >= 20 && pool < 22)) {
+            pm_free(b[i]); b[i] = NULL;
+        }
+    }
+    void *n = pm_malloc(16);                              /* needs a new pool */
+    ck_assert_uint_eq((uintptr_t)n >> 20, a1);            /* 2 free pools < 10 */
+    pm_free(n);
+    for (int i = 0; i < 3 * PER_ARENA; i++) pm_free(b[i]);
+}
+END_TEST
+
+/* "Is this address ours?": stack, static, malloc'd and wild addresses are not. */
+static int a_static;
+START_TEST(only_blocks_in_our_arenas_are_ours)
+{
+    int local;
+    void *m = malloc(16), *p = pm_malloc(16);
+    ck_assert(ours(p));
+    ck_assert(!ours(&local) && !ours(&a_static) && !ours(m));
+    ck_assert(!ours((void *)(uintptr_t)0xffff800000000000ULL));   /* above 2^48 */
+    ck_assert(!ours(NULL));
+    free(m); pm_free(p);
+}
+END_TEST
+
+/* "realloc": keep when saving less than a quarter; move otherwise; malloc stays malloc. */
+START_TEST(realloc_follows_the_quarter_rule_and_leaves_malloc_blocks)
+{
+    char *p = pm_malloc(100);                             /* class 112 */
+    strcpy(p, "kept");
+    ck_assert_ptr_eq(pm_realloc(p, 112), p);              /* grows within its class */
+    ck_assert_ptr_eq(pm_realloc(p, 85), p);               /* 4*85 > 3*112 */
+    char *q = pm_realloc(p, 84);                          /* 4*84 == 3*112: move */
+    ck_assert_ptr_ne(q, p);
+    ck_assert_str_eq(q, "kept");
+    char *r = pm_realloc(q, 1000);                        /* large: to malloc */
+    ck_assert(!ours(r));
+    ck_assert_str_eq(r, "kept");
+    char *s = pm_realloc(r, 10);                          /* malloc's block stays malloc's */
+    ck_assert(!ours(s));
+    ck_assert_str_eq(s, "kept");
+    pm_free(s);
+    ck_assert(ours(p = pm_realloc(NULL, 10)));
+    pm_free(p);
+}
+END_TEST
+
+/* "calloc": zeroed even when the block is reused; overflow is refused. */
+START_TEST(calloc_zeroes_reused_blocks_and_refuses_overflow)
+{
+    char *p = pm_malloc(64);
+    memset(p, 0x5a, 64);
+    pm_free(p);
+    char *q = PmMem_Pymalloc.calloc(NULL, 8, 8);
+    ck_assert_ptr_eq(q, p);
+    for (int i = 0; i < 64; i++) ck_assert_int_eq(q[i], 0);
+    pm_free(q);
+    ck_assert_ptr_null(PmMem_Pymalloc.calloc(NULL, SIZE_MAX / 2, 3));
+}
+END_TEST
+
+/* "Looking inside": the report's lines add up to the arenas' total. */
+START_TEST(the_report_accounts_for_every_byte)
+{
+    void *b[5000];
+    for (int i = 0; i < 5000; i++) b[i] = pm_malloc(1 + i % 512);
+    char buf[8192];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    Pm_DebugMallocStats(f);
+    fclose(f);
+    size_t v[7];
+    const char *label[7] = {"bytes/arena", "# bytes in allocated blocks", "# bytes in available blocks",
+                            "unused pools", "# bytes lost to pool headers", "# bytes lost to quantization", "Total"};
+    for (int i = 0; i < 7; i++) {
+        char *line = strstr(buf, label[i]), digits[32];
+        ck_assert_ptr_nonnull(line);
+        int k = 0;
+        for (char *c = strchr(line, '=') + 1; *c && *c != '\n'; c++) if (*c >= '0' && *c <= '9') digits[k++] = *c;
+        digits[k] = '\0';
+        v[i] = strtoul(digits, NULL, 10);
+    }
+    ck_assert_uint_eq(v[1] + v[2] + v[3] + v[4] + v[5], v[6]);
+    ck_assert_uint_eq(v[0], v[6]);
+    for (int i = 0; i < 5000; i++) pm_free(b[i]);
+}
+END_TEST
+
+/* "Installing pymalloc at start-up": objects come from pymalloc by default;
+   PMMALLOC=malloc keeps malloc; an unknown value is a fatal error. */
+static void unknown_allocator(void)
+{
+    setenv("PMMALLOC", "jemalloc", 1);
+    execl(pm_test_argv0, pm_test_argv0, (char *)NULL);
+}
+START_TEST(pmmalloc_chooses_the_allocator_at_start_up)
+{
+    const char *env = getenv("PMMALLOC");
+    PmObject *s = PmStr_FromString("where am I?");
+    if (env == NULL || strcmp(env, "malloc") != 0)
+        ck_assert(ours(s));
+    else
+        ck_assert(!ours(s));
+    Pm_DECREF(s);
+    ck_assert_fatal(unknown_allocator, "Fatal pm error: PMMALLOC: unknown allocator 'jemalloc'");
+}
+END_TEST
+
+Suite *ch04_pymalloc_suite(void)
+{
+    Suite *s = suite_create("ch04 pymalloc");
+    TCase *tc = tcase_create("pymalloc");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, small_requests_are_ours_and_large_or_zero_are_not);
+    tcase_add_test(tc, blocks_are_aligned_and_spaced_by_their_class);
+    tcase_add_test(tc, a_freed_block_is_reused_first);
+    tcase_add_test(tc, pools_go_used_full_used_empty);
+    tcase_add_test(tc, an_empty_pool_serves_any_class);
+    tcase_add_test(tc, a_free_arena_goes_back_except_the_last);
+    tcase_add_test(tc, one_survivor_per_pool_pins_every_arena);
+    tcase_add_test(tc, new_pools_come_from_the_fullest_arena);
+    tcase_add_test(tc, only_blocks_in_our_arenas_are_ours);
+    tcase_add_test(tc, realloc_follows_the_quarter_rule_and_leaves_malloc_blocks);
+    tcase_add_test(tc, calloc_zeroes_reused_blocks_and_refuses_overflow);
+    tcase_add_test(tc, the_report_accounts_for_every_byte);
+    tcase_add_test(tc, pmmalloc_chooses_the_allocator_at_start_up);
+    suite_add_tcase(s, tc);
+    return s;
+}
