@@ -26,7 +26,7 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 B=$ROOT/build
 CC=${CC:-gcc}
-CFLAGS_BASE="-std=c11 -Wall -Wextra -Werror -g"
+CFLAGS_BASE="-std=c11 -Wall -Wextra -Werror -g -gdwarf-4"  # DWARF 4: binutils 2.40's addr2line misnames #line files in DWARF 5
 SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 PY_WANT=3.11
 

@@ -64,6 +64,16 @@ static void pm_choose_allocators(void)
     }
     if (env != NULL && strcmp(env, "malloc") == 0)
         known = 1;                         /* keep chapter 1's malloc */
+    if (env != NULL && (strcmp(env, "debug") == 0 || strcmp(env, "pymalloc_debug") == 0)) {
+        PmMem_SetAllocator(PM_MEM_DOMAIN_MEM, &PmMem_Pymalloc);
+        PmMem_SetAllocator(PM_MEM_DOMAIN_OBJ, &PmMem_Pymalloc);
+        PmMem_SetupDebugHooks();
+        known = 1;
+    }
+    if (env != NULL && strcmp(env, "malloc_debug") == 0) {
+        PmMem_SetupDebugHooks();
+        known = 1;
+    }
     if (!known)
         Pm_FatalError("PMMALLOC", "unknown allocator '%s'", env);
 }

@@ -60,4 +60,24 @@ enum { PM_BLOCK_NEVER_USED, PM_BLOCK_FREE, PM_BLOCK_ALLOCATED };
 int Pm_ArenaPools(const void *p, int state[], unsigned szidx[]);
 int Pm_PoolBlocks(const void *p, int state[], int max);
 #define PM_POOLS_IN_ARENA_MAX 64
+void PmMem_SetupDebugHooks(void);
+void PmMem_DebugCheck(void);
+#include <stdint.h>
+#define PM_CLEANBYTE      0xCD
+#define PM_DEADBYTE       0xDD
+#define PM_FORBIDDENBYTE  0xFD
+#define PM_DEBUG_FRAMES   6            /* call sites kept per allocation */
+#define PM_FREE_FRAMES    3            /* call sites kept per free       */
+#define PM_TAIL_PAD       8            /* forbidden bytes after the data */
+typedef struct {
+    size_t size;                       /* bytes the caller asked for */
+    size_t serial;                     /* n-th debug allocation      */
+    void *allocated_at[PM_DEBUG_FRAMES];
+    void *freed_at[PM_FREE_FRAMES];
+    uint8_t id;                        /* 'r' 'm' 'o'; 'R' 'M' 'O' once freed */
+    uint8_t pad[7];                    /* PM_FORBIDDENBYTE                    */
+} PmDebugHeader;
+_Static_assert(sizeof(PmDebugHeader) % 16 == 0, "the data stays 16-byte aligned");
+#define PM_HEAD(p) ((PmDebugHeader *)(p) - 1)
+#define PM_TAIL(p) ((uint8_t *)(p) + PM_HEAD(p)->size)
 #endif

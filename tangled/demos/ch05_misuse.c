@@ -1,0 +1,76 @@
+#define _DEFAULT_SOURCE
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include "pm.h"
+
+static void past_the_end(void)
+{
+    char *s = PmObject_Malloc(16);
+    memcpy(s, "sixteen chars!!\0", 17);     /* one byte too many */
+    PmObject_Free(s);
+}
+
+static void before_the_start(void)
+{
+    char *s = PmMem_Malloc(16);
+    s[-1] = 'x';
+    PmMem_Free(s);
+}
+static void after_free(void)
+{
+    PmObject *l = PmList_New(0);
+    Pm_DECREF(l);
+    Pm_SIZE(l) = 1;                          /* a stale pointer writes */
+    PmMem_DebugCheck();
+}
+
+static void double_free(void)
+{
+    PmObject *s = PmStr_FromString("twice");
+    PmObject_Free(s);
+    PmObject_Free(s);
+}
+
+static void wrong_domain(void)
+{
+    void *p = PmObject_Malloc(8);
+    PmMem_RawFree(p);
+}
+static void show(const char *title, void (*misuse)(void))
+{
+    int fd[2];
+    char buf[4096] = "", out[4096];
+    if (pipe(fd) != 0) return;
+    fflush(stdout);
+    if (fork() == 0) {
+        dup2(fd[1], 2);
+        misuse();
+        _exit(0);
+    }
+    close(fd[1]);
+    ssize_t n = read(fd[0], buf, sizeof buf - 1);
+    buf[n > 0 ? n : 0] = '\0';
+    wait(NULL);
+    size_t o = 0;
+    for (const char *s = buf; *s && o + 6 < sizeof out; ) {
+        size_t k = 0;
+        if (s[0] == '0' && s[1] == 'x')
+            while (s[2 + k] && strchr("0123456789abcdef", s[2 + k])) k++;
+        if (k >= 8) { memcpy(out + o, "0x...", 5); o += 5; s += 2 + k; }
+        else out[o++] = *s++;
+    }
+    out[o] = '\0';
+    printf("%s:\n  %s\n", title, out);
+}
+
+int main(void)
+{
+    PmMem_SetupDebugHooks();
+    show("write past the end", past_the_end);
+    show("write before the start", before_the_start);
+    show("use after free", after_free);
+    show("double free", double_free);
+    show("wrong domain", wrong_domain);
+    return 0;
+}
