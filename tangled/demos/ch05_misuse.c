@@ -49,8 +49,11 @@ static void show(const char *title, void (*misuse)(void))
         _exit(0);
     }
     close(fd[1]);
-    ssize_t n = read(fd[0], buf, sizeof buf - 1);
-    buf[n > 0 ? n : 0] = '\0';
+    size_t got = 0;                            /* read until the child is gone */
+    for (ssize_t n; got + 1 < sizeof buf && (n = read(fd[0], buf + got, sizeof buf - 1 - got)) > 0; )
+        got += (size_t)n;
+    buf[got] = '\0';
+    close(fd[0]);
     wait(NULL);
     size_t o = 0;
     for (const char *s = buf; *s && o + 6 < sizeof out; ) {
