@@ -8,6 +8,8 @@
 #                         and fail on any difference from what is committed
 #   ./build.sh run N      run chapter N's demo programs
 #   ./build.sh record     re-record CPython's outputs (needs python3 3.11)
+#   ./build.sh bench [NAME]  run benchmark NAME (without NAME: list them) and
+#                         record its results in figures/bench-NAME.txt/.dat
 #   ./build.sh clean | help
 #
 # Conventions (see README.md):
@@ -17,9 +19,14 @@
 #                          a demo ending in _dot.c prints a Graphviz figure
 #   roots py/*.py          CPython snippets; their recorded output is
 #                          chapters/cpython/NAME.out
+#   roots bench/NAME.c     a benchmark, compiled (never run) by every build;
+#                          run by ./build.sh bench NAME only
+#   roots bench/NAME.gp    gnuplot script drawing figures/bench-NAME.svg from
+#                          the recorded figures/bench-NAME.dat
 #   tests/chNN_*.c         Check suites of chapter NN; tests/main.c runs them
 #   A doc line {{output NAME}} / {{cpython NAME}} is replaced, when weaving,
-#   by the output of demos/NAME.c / the recorded output of py/NAME.py.
+#   by the output of demos/NAME.c / the recorded output of py/NAME.py;
+#   {{file PATH}} by the committed file PATH (e.g. a benchmark's results).
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")"
@@ -36,6 +43,9 @@ chapters() { ls chapters/[0-9][0-9]-*.nw 2>/dev/null | sort; }
 nchapters() { chapters | wc -l; }
 chapter_file() { ls chapters/"$(printf %02d "$1")"-*.nw 2>/dev/null | head -1; }
 first_k() { chapters | head -n "$1"; }
+# chapter_num K: the number NN in the file name of the K-th chapter (demos
+# are demos/chNN_*.c and tests tests/chNN_*.c, whatever the position)
+chapter_num() { basename "$(chapters | sed -n "${1}p")" | cut -c1-2; }
 
 # ---------------------------------------------------------------- packages
 # have_pkg NAME: the Debian package is installed (not merely configured:
@@ -46,7 +56,7 @@ need_packages() {
     local missing=() p
     local -A tool=( [noweb]=notangle [pandoc]=pandoc [graphviz]=dot [gcc]=gcc
                     [make]=make [pkg-config]=pkg-config [gawk]=gawk
-                    [texlive-latex-base]=pdflatex )
+                    [texlive-latex-base]=pdflatex [gnuplot-nox]=gnuplot )
     for p in "${!tool[@]}"; do command -v "${tool[$p]}" >/dev/null || missing+=("$p"); done
     have_pkg check || missing+=(check)
     have_pkg texlive-latex-recommended || missing+=(texlive-latex-recommended)
@@ -56,8 +66,15 @@ need_packages() {
     # every machine (without them the fallback depends on what else is there)
     have_pkg fonts-urw-base35 || missing+=(fonts-urw-base35)
     if [ "${1:-}" = all ] && ! command -v valgrind >/dev/null; then missing+=(valgrind); fi
-    [ ${#missing[@]} -eq 0 ] && return 0
-    IFS=$'\n' missing=($(printf '%s\n' "${missing[@]}" | sort -u)); unset IFS
+    install_missing "${missing[@]}"
+}
+
+# install_missing PKG...: install these Debian packages (as root), saying so;
+# as another user, print the apt-get line to run and stop.
+install_missing() {
+    [ $# -eq 0 ] && return 0
+    local missing
+    IFS=$'\n' missing=($(printf '%s\n' "$@" | sort -u)); unset IFS
     local line="apt-get install -y --no-install-recommends ${missing[*]}"
     if [ "$(id -u)" != 0 ]; then
         die "missing packages; as root run: apt-get update && $line"
@@ -94,7 +111,7 @@ lint() {
     while IFS= read -r r; do
         [ -n "$r" ] || continue
         case "$r" in
-            *.c|*.h|*.py) ;;
+            *.c|*.h|*.py|bench/*.gp) ;;
             *) die "$(nw_where "$r" "$@"): chunk <<$r>> is defined but never used (misspelt name?)";;
         esac
     done <<< "$roots"
@@ -151,11 +168,18 @@ build_layer() {
         $CC $flags -I"$dir/src" "$f" "$dir/libpm.a" -lm -o "$dir/bin/$(basename "${f%.c}")" \
             || die "layer $k: compiling demo $(basename "$f") failed"
     done
+    # benchmarks run only with ./build.sh bench; compiling them against our
+    # runtime here makes a change that breaks one fail at once
+    for f in "$dir"/src/bench/*.c; do
+        [ -e "$f" ] || continue
+        $CC $flags -DBENCH_PM -I"$dir/src" "$f" "$dir/libpm.a" -lm -o "$dir/bin/bench-$(basename "${f%.c}")" \
+            || die "layer $k: compiling benchmark $(basename "$f") failed"
+    done
     # the test runner: suites of chapters 1..K
     local tests=() n
     : > "$dir/suites.inc"
     for n in $(seq 1 "$k"); do
-        for f in tests/ch$(printf %02d "$n")_*.c; do
+        for f in tests/ch$(chapter_num "$n")_*.c; do
             [ -e "$f" ] || continue
             tests+=("$ROOT/$f")
             echo "SUITE($(basename "${f%.c}"))" >> "$dir/suites.inc"
@@ -222,7 +246,7 @@ run_demos() {
     mkdir -p "$out" "$fig"
     for k in $(seq 1 "$(nchapters)"); do
         [ -x "$B/layer-$k/bin/tests" ] || build_layer "$k"
-        for f in "$B/layer-$k"/bin/ch$(printf %02d "$k")_*; do
+        for f in "$B/layer-$k"/bin/ch$(chapter_num "$k")_*; do
             [ -x "$f" ] || continue
             name=$(basename "$f")
             case $name in
@@ -239,6 +263,26 @@ render_svg() {
     for d in "$1"/*.dot; do
         [ -e "$d" ] || continue
         dot -Tsvg "$d" | sed '/^<!DOCTYPE/,/\.dtd">$/d' > "${d%.dot}.svg"
+    done
+}
+
+# plot GP DAT TERMINAL OUT: draw a benchmark's recorded data with its script.
+plot() {
+    gnuplot -e "set terminal $3; set output '$4'; datafile = '$2'" "$1" \
+        || die "gnuplot $1 failed"
+}
+
+# render_plots TANGLED FIGDIR: each root bench/NAME.gp draws FIGDIR/bench-NAME.svg
+# from figures/bench-NAME.dat, which only ./build.sh bench NAME writes (measured
+# numbers vary, so no build measures them: the book shows the recorded ones).
+render_plots() {
+    local g name
+    for g in "$1"/bench/*.gp; do
+        [ -e "$g" ] || continue
+        name=bench-$(basename "${g%.gp}")
+        [ -e "figures/$name.dat" ] || die "figures/$name.dat is missing: run ./build.sh bench $(basename "${g%.gp}")"
+        plot "$g" "figures/$name.dat" "svg size 900,420 font 'Helvetica,13' background rgb 'white'" "$2/$name.svg.tmp"
+        sed '/^<!DOCTYPE/,/\.dtd">$/d' "$2/$name.svg.tmp" > "$2/$name.svg"; rm -f "$2/$name.svg.tmp"
     done
 }
 
@@ -273,6 +317,11 @@ render() {
     say "rendering PDF"
     local f; mkdir -p "$dir/pdf/figures"
     for f in figures/*.dot; do [ -e "$f" ] && dot -Tpdf "$f" -o "$dir/pdf/figures/$(basename "${f%.dot}").pdf"; done
+    for f in tangled/bench/*.gp; do
+        [ -e "$f" ] || continue
+        plot "$f" "figures/bench-$(basename "${f%.gp}").dat" "pdfcairo size 16cm,7.5cm font 'Helvetica,9'" \
+            "$dir/pdf/figures/bench-$(basename "${f%.gp}").pdf"
+    done
     # shellcheck disable=SC2086
     (cd "$dir/pdf" && pandoc $common --resource-path="$dir/pdf:$ROOT" --top-level-division=chapter \
         -H "$ROOT/tools/latex-header.tex" --default-image-extension=pdf -o "$dir/book.pdf" "$md") \
@@ -309,6 +358,7 @@ cmd_build() {
     run_demos "$B/out" figures
     say "rendering figures"
     render_svg figures
+    render_plots "$B/tangled" figures
     say "weaving book.md"
     weave book.md "$B/out"
     render book.md "$B"
@@ -333,10 +383,14 @@ cmd_check() {
     say "check: demos, figures, weave"
     run_demos "$s/out" "$s/figures"
     render_svg "$s/figures"
+    render_plots "$s/tangled" "$s/figures"
     weave "$s/book.md" "$s/out"
     diff -ru tangled "$s/tangled" || { say "tangled/ differs from the chapters"; rc=1; }
     diff -u book.md "$s/book.md" || { say "book.md differs from the chapters"; rc=1; }
-    diff -ru -x '*.png' -x '*.pdf' figures "$s/figures" || { say "figures/ differ"; rc=1; }
+    # a benchmark's recorded results (bench-*.txt, bench-*.dat) are inputs that
+    # only ./build.sh bench writes; the plots drawn from them are compared
+    diff -ru -x '*.png' -x '*.pdf' -x 'bench-*.txt' -x 'bench-*.dat' figures "$s/figures" \
+        || { say "figures/ differ"; rc=1; }
     if py_ok; then
         say "check: re-running the CPython snippets with $(python3 --version)"
         run_py "$s/tangled" "$s/cpython"
@@ -371,13 +425,169 @@ cmd_run() {
     need_packages
     build_layer "$k"
     local f
-    for f in "$B/layer-$k"/bin/ch$(printf %02d "$k")_*; do
+    for f in "$B/layer-$k"/bin/ch$(chapter_num "$k")_*; do
         [ -x "$f" ] || continue
         echo "== $(basename "$f")"; (cd "$B" && "$f")
     done
 }
 
-usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
+# ---------------------------------------------------------------- benchmarks
+# Measured numbers vary from run to run and machine to machine, so nothing but
+# ./build.sh bench measures them. It records them in figures/bench-NAME.txt
+# (shown in the book with {{file ...}}) and figures/bench-NAME.dat (drawn by
+# the root bench/NAME.gp on every build); commit both.
+BENCHES="alloc    pm's PmObject_Malloc/PmObject_Free (pymalloc) against glibc malloc, mimalloc,
+         jemalloc and CPython 3.11's pymalloc: LIFO pairs, uniform sizes freed in
+         random order, churn; about 5 minutes on 2 cores (chapter 'Measuring the allocator')"
+
+cmd_bench() {
+    case "${1:-}" in
+        "") echo "benchmarks (./build.sh bench NAME):"; echo "$BENCHES" | sed 's/^/  /';;
+        alloc) bench_alloc;;
+        *) die "no benchmark '$1' (./build.sh bench lists them)";;
+    esac
+}
+
+# bench_packages: what bench alloc needs beyond the build; CPython's library
+# only if it can be had (without it the pymalloc column is skipped).
+bench_packages() {
+    local missing=() p
+    for p in libmimalloc-dev libjemalloc-dev valgrind; do have_pkg "$p" || missing+=("$p"); done
+    install_missing "${missing[@]}"
+    if ! have_pkg libpython3.11-dev && [ "$(id -u)" = 0 ]; then
+        say "installing libpython3.11-dev (CPython's pymalloc, for comparison)"
+        if DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libpython3.11-dev >/dev/null 2>&1
+        then say "installed: libpython3.11-dev"
+        else say "libpython3.11-dev cannot be installed here"
+        fi
+    fi
+}
+
+# bench_alloc_build DIR: tangle every chapter, compile our runtime as a release
+# build (-O2) and bench/alloc.c once per allocator into DIR/bin/ALLOCATOR.
+bench_alloc_build() {
+    local d=$1 f cc="$CC $CFLAGS_BASE -O2"
+    rm -rf "$d"; mkdir -p "$d/src" "$d/obj" "$d/bin"
+    # shellcheck disable=SC2046
+    lint $(chapters); tangle "$d/src" -L $(chapters)
+    for f in "$d"/src/*.c; do
+        $cc -I"$d/src" -c "$f" -o "$d/obj/$(basename "${f%.c}").o" || die "bench: compiling $(basename "$f") failed"
+    done
+    ar rcs "$d/libpm.a" "$d"/obj/*.o
+    f=$d/src/bench/alloc.c
+    $cc -DBENCH_PM -I"$d/src" "$f" "$d/libpm.a" -lm -o "$d/bin/pm"
+    $cc -DBENCH_GLIBC "$f" -o "$d/bin/glibc"
+    $cc -DBENCH_MIMALLOC "$f" -lmimalloc -o "$d/bin/mimalloc"
+    $cc -DBENCH_JEMALLOC "$f" -ljemalloc -o "$d/bin/jemalloc"
+    if pkg-config --exists python-3.11-embed; then
+        # shellcheck disable=SC2046
+        $cc -DBENCH_PYMALLOC $(pkg-config --cflags python-3.11-embed) "$f" \
+            $(pkg-config --libs python-3.11-embed) -o "$d/bin/pymalloc"
+    else
+        say "bench: no libpython3.11 to embed: skipping CPython's pymalloc (ratio_vs_pymalloc=n/a)"
+    fi
+}
+
+# bench_alloc_run DIR: each workload on each allocator in a process of its
+# own; then, if valgrind is there, the instructions of one run under callgrind.
+bench_alloc_run() {
+    local d=$1 w a ops ir
+    : > "$d/results"
+    for w in lifo uniform churn; do
+        for a in pm glibc mimalloc jemalloc pymalloc; do
+            [ -x "$d/bin/$a" ] || continue
+            say "bench alloc: $w on $a"
+            env -u PMMALLOC -u PYTHONMALLOC "$d/bin/$a" "$w" >> "$d/results" || die "bench: $w on $a failed"
+            command -v valgrind >/dev/null || continue
+            ops=$(env -u PMMALLOC -u PYTHONMALLOC valgrind -q --tool=callgrind --collect-atstart=no \
+                    --callgrind-out-file="$d/callgrind.$w.$a" "$d/bin/$a" "$w" callgrind | sed -n 's/^ops=//p')
+            ir=$(sed -n 's/^summary: //p' "$d/callgrind.$w.$a")
+            [ -n "$ops" ] && [ -n "$ir" ] || die "bench: callgrind on $w, $a failed"
+            echo "instr $w $a $ir $ops" >> "$d/results"
+        done
+    done
+    command -v valgrind >/dev/null || say "bench: valgrind not installed: no instruction counts"
+}
+
+# bench_alloc_machine: the lines that say where the numbers were measured.
+bench_alloc_machine() {
+    local cpu thp pkgs
+    cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+    thp=$(sed 's/.*\[\(.*\)\].*/\1/' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo unknown)
+    pkgs=$(dpkg-query -W -f='${Package} ${Version}, ' libc6 libmimalloc-dev libjemalloc-dev \
+           libpython3.11-dev valgrind 2>/dev/null | sed 's/, $//')
+    echo "# ./build.sh bench alloc, $(date -u +%Y-%m-%d)"
+    echo "# machine:  $(nproc) cores, $cpu, $(uname -sr) $(uname -m), transparent huge pages: $thp"
+    echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when the run began"
+    echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
+    echo "# packages: $pkgs" | fold -s -w 96 | sed '2,$s/^/#           /'
+    echo "# method:   one process per workload and allocator: a warm-up run, then 5 timed runs;"
+    echo "#           ns_per_op = median ns per malloc/free pair (churn: per step); RSS in MiB"
+    echo "#           above the process's RSS before the first run; instr_per_op from callgrind,"
+    echo "#           timed phase only, one run at a tenth of the sizes"
+}
+
+# bench_alloc_report MODE RESULTS: the recorded lines (MODE txt) or the plot's
+# data (MODE dat) from the raw results of bench_alloc_run.
+bench_alloc_report() {
+    awk -v mode="$1" '
+    /^result / { for (i = 4; i <= NF; i++) { split($i, kv, "="); v[$2, $3, kv[1]] = kv[2] }; had[$2, $3] = 1 }
+    /^instr /  { ins[$2, $3] = sprintf("%.1f", $4 / $5) }
+    function ratio(x, y) { return (y + 0 > 0) ? sprintf("%.2f", x / y) : "n/a" }
+    END {
+        nw = split("lifo uniform churn", W, " "); na = split("pm glibc mimalloc jemalloc pymalloc", A, " ")
+        if (mode == "txt") {
+            print "# runs, ns per op in the order run:"
+            for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if (had[W[i], A[j]]) {
+                n = split(v[W[i], A[j], "runs"], r, ",")
+                printf "#   %-8s %-9s", W[i], A[j]
+                for (k = 1; k <= n; k++) printf " %7.1f", r[k]
+                print ""
+            }
+            for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if (had[W[i], A[j]])
+                printf "bench %s %s ns_per_op=%s ratio_vs_pymalloc=%s rss_peak_mib=%s rss_after_free_mib=%s\n",
+                    W[i], A[j], v[W[i], A[j], "ns_per_op"],
+                    ratio(v[W[i], A[j], "ns_per_op"], v[W[i], "pymalloc", "ns_per_op"]),
+                    v[W[i], A[j], "rss_peak_mib"], v[W[i], A[j], "rss_after_free_mib"]
+            for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if ((W[i], A[j]) in ins)
+                printf "bench-instr %s %s instr_per_op=%s ratio_vs_pymalloc=%s\n", W[i], A[j],
+                    ins[W[i], A[j]], ratio(ins[W[i], A[j]], ins[W[i], "pymalloc"])
+            exit
+        }
+        print "# figures/bench-alloc.dat: written by ./build.sh bench alloc, drawn by bench/alloc.gp"
+        print "# block 0: median ns per malloc/free pair (churn: per step)"
+        printf "workload"; for (j = 1; j <= na; j++) printf " %s", A[j]; print ""
+        for (i = 1; i <= nw; i++) {
+            printf "%s", W[i]
+            for (j = 1; j <= na; j++) printf " %s", had[W[i], A[j]] ? v[W[i], A[j], "ns_per_op"] : "n/a"
+            print ""
+        }
+        print "\n\n# block 1: workload 2 (uniform), MiB resident at the peak and after freeing all"
+        print "allocator peak after_free"
+        for (j = 1; j <= na; j++)
+            if (had["uniform", A[j]])
+                print A[j], v["uniform", A[j], "rss_peak_mib"], v["uniform", A[j], "rss_after_free_mib"]
+            else
+                print A[j], "n/a", "n/a"
+    }' "$2"
+}
+
+bench_alloc() {
+    need_packages all
+    bench_packages
+    local d=$B/bench-alloc start=$SECONDS
+    say "bench alloc: compiling our runtime (-O2) and the benchmark for each allocator"
+    bench_alloc_build "$d"
+    bench_alloc_run "$d"
+    { bench_alloc_machine; bench_alloc_report txt "$d/results"; } > figures/bench-alloc.txt
+    bench_alloc_report dat "$d/results" > figures/bench-alloc.dat
+    render_plots "$d/src" figures
+    say "bench alloc: $((SECONDS - start)) s; recorded figures/bench-alloc.txt, .dat and .svg"
+    say "  (./build.sh puts them in the book; callgrind's profiles are in $d)"
+    grep '^bench' figures/bench-alloc.txt
+}
+
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
 
 case "${1:-build}" in
     build) cmd_build;;
@@ -385,6 +595,7 @@ case "${1:-build}" in
     check) cmd_check;;
     run)   cmd_run "${2:-}";;
     record) cmd_record;;
+    bench) cmd_bench "${2:-}";;
     clean) rm -rf "$B"; say "removed build/";;
     help|-h|--help) usage;;
     *) usage; exit 2;;

@@ -10,6 +10,11 @@ static void list_dealloc(PmObject *op)
             Pm_XDECREF(l->ob_item[i]);
         PmMem_Free(l->ob_item);
     }
+    /* free lists (chapter 7) */
+    if (pm_list_numfree < PM_LIST_MAXFREELIST && pm_freelists_enabled) {
+        pm_list_free_list[pm_list_numfree++] = l;
+        return;
+    }
     PmObject_Free(op);
 }
 PmObject *PmList_New(Pm_ssize_t size)

@@ -45,6 +45,7 @@ struct PmArena {
     unsigned ntotalpools;
     PmPool *freepools;                 /* empty pools, singly linked      */
     PmArena *nextarena, *prevarena;    /* in usable_arenas                */
+    unsigned nkept;                    /* empty pools kept by their class */
 };
 static PmPool *usedpools[PM_NB_SMALL_SIZE_CLASSES];
 static PmArena *usable_arenas;                        /* fullest first  */
@@ -63,6 +64,8 @@ static inline int address_in_range(const void *p)
     const uint8_t *leaf = arena_map[a >> (PM_ARENA_BITS + PM_MAP_LEAF_BITS)];
     return leaf != NULL && leaf[(a >> PM_ARENA_BITS) & ((1 << PM_MAP_LEAF_BITS) - 1)];
 }
+static void pool_emptied(PmPool *pool);
+static void release_kept_pools(PmArena *ao, PmPool *emptying);
 static void pool_extend(PmPool *pool, unsigned c);
 static void *allocate_from_new_pool(unsigned c);
 static void insert_to_usedpool(PmPool *pool);
@@ -247,6 +250,33 @@ static void insert_to_freepool(PmPool *pool)
         ao->nextarena->prevarena = ao;
     lastnf->nextarena = ao;
 }
+__attribute__((noinline)) static void pool_emptied(PmPool *pool)
+{
+    PmArena *ao = pool->arena;
+    if (pool->prevpool == NULL && pool->nextpool == NULL          /* alone */
+        && ((ao->nextarena == NULL && ao->nfreepools > 0)         /* last  */
+            || ao->nfreepools + ao->nkept + 1 < ao->ntotalpools)) { /* pinned */
+        ao->nkept++;                   /* stays on usedpools, empty */
+        return;
+    }
+    if (ao->nkept > 0 && ao->nfreepools + ao->nkept + 1 == ao->ntotalpools)
+        release_kept_pools(ao, pool);  /* only kept pools would hold it */
+    insert_to_freepool(pool);
+}
+static void release_kept_pools(PmArena *ao, PmPool *emptying)
+{
+    for (unsigned c = 0; c < PM_NB_SMALL_SIZE_CLASSES && ao->nkept > 0; c++) {
+        PmPool *p = usedpools[c];
+        while (p != NULL) {
+            PmPool *next = p->nextpool;
+            if (p->count == 0 && p->arena == ao && p != emptying) {
+                ao->nkept--;
+                insert_to_freepool(p);
+            }
+            p = next;
+        }
+    }
+}
 typedef struct {
     size_t pools[PM_NB_SMALL_SIZE_CLASSES], used[PM_NB_SMALL_SIZE_CLASSES];
     size_t avail[PM_NB_SMALL_SIZE_CLASSES];
@@ -289,7 +319,8 @@ static inline void *pymalloc_alloc(size_t n)
     if (PM_UNLIKELY(pool == NULL))
         return allocate_from_new_pool(c);
     PmBlock *bp = pool->freeblock;
-    pool->count++;
+    if (PM_UNLIKELY(pool->count++ == 0))
+        pool->arena->nkept--;          /* a kept empty pool is used again */
     if (PM_UNLIKELY((pool->freeblock = *(PmBlock **)bp) == NULL))
         pool_extend(pool, c);
     return bp;
@@ -306,7 +337,7 @@ static inline int pymalloc_free(void *p)
     if (PM_UNLIKELY(last == NULL))
         insert_to_usedpool(pool);      /* full -> used */
     else if (PM_UNLIKELY(pool->count == 0))
-        insert_to_freepool(pool);      /* used -> empty */
+        pool_emptied(pool);            /* used -> empty, or kept */
     return 1;
 }
 static void *pm_pymalloc_malloc(void *ctx, size_t n)
@@ -323,10 +354,8 @@ static void *pm_pymalloc_malloc(void *ctx, size_t n)
 static void pm_pymalloc_free(void *ctx, void *p)
 {
     (void)ctx;
-    if (PM_UNLIKELY(p == NULL))
-        return;
-    if (PM_UNLIKELY(!pymalloc_free(p)))
-        PmMem_RawFree(p);
+    if (PM_UNLIKELY(!pymalloc_free(p)))  /* NULL is not ours either: */
+        PmMem_RawFree(p);                /* free(NULL) does nothing  */
 }
 static void *pm_pymalloc_calloc(void *ctx, size_t k, size_t n)
 {

@@ -12,4 +12,7 @@
 #include "listobject.h"
 #include "areas.h"
 /* headers added by later chapters follow */
+#include "floatobject.h"
+#include "tupleobject.h"
+#include "freelist.h"
 #endif

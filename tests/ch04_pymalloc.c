@@ -72,19 +72,46 @@ END_TEST
    where pymalloc has no pool yet.) */
 START_TEST(an_empty_pool_serves_any_class)
 {
-    void *a = pm_malloc(16);
-    uintptr_t pool = (uintptr_t)a & ~(uintptr_t)16383;
-    pm_free(a);                                           /* its pool is empty now */
+    enum { PER_POOL = (16384 - 48) / 16 };               /* 1021 */
+    static void *b[PER_POOL + 1];
+    for (int i = 0; i <= PER_POOL; i++) b[i] = pm_malloc(16);   /* pool A full, B has 1 */
+    uintptr_t pool = (uintptr_t)b[0] & ~(uintptr_t)16383;
+    for (int i = 0; i < PER_POOL; i++) pm_free(b[i]);           /* A empties; B remains */
     int st[64]; unsigned sz[64];
-    Pm_ArenaPools(a, st, sz);
+    Pm_ArenaPools(b[0], st, sz);
     ck_assert_int_eq(st[(pool >> 14) & 63], PM_POOL_EMPTY);
-    void *b = pm_malloc(300);                             /* another class */
-    ck_assert_uint_eq((uintptr_t)b & ~(uintptr_t)16383, pool);
+    void *c = pm_malloc(300);                                   /* another class */
+    ck_assert_uint_eq((uintptr_t)c & ~(uintptr_t)16383, pool);
     int blocks[64];
-    ck_assert_int_eq(Pm_PoolBlocks(b, blocks, 64), (16384 - 48) / 304);
+    ck_assert_int_eq(Pm_PoolBlocks(c, blocks, 64), (16384 - 48) / 304);
     ck_assert_int_eq(blocks[0], PM_BLOCK_ALLOCATED);
-    ck_assert_int_eq(blocks[1], PM_BLOCK_FREE);           /* the free list's head */
+    ck_assert_int_eq(blocks[1], PM_BLOCK_FREE);                 /* the free list's head */
     ck_assert_int_eq(blocks[2], PM_BLOCK_NEVER_USED);
+    pm_free(c); pm_free(b[PER_POOL]);
+}
+END_TEST
+
+/* "Keeping the last pool of a class": one block alive at a time does not
+   move its pool back and forth, and a kept pool never pins an arena. */
+START_TEST(the_last_pool_of_a_class_is_kept_without_pinning_arenas)
+{
+    void *a = pm_malloc(32);
+    uintptr_t pool = (uintptr_t)a & ~(uintptr_t)16383;
+    pm_free(a);
+    void *b = pm_malloc(300);                                   /* another class */
+    ck_assert_uint_ne((uintptr_t)b & ~(uintptr_t)16383, pool);  /* the 32-byte pool stayed */
+    ck_assert_uint_eq((uintptr_t)pm_malloc(32) & ~(uintptr_t)16383, pool);
+    enum { N = 200000 };                                        /* now 4 arenas of 16s */
+    static void *m[N];
+    PmObmallocStats s0 = Pm_GetObmallocStats();
+    for (int i = 0; i < N; i++) m[i] = pm_malloc(16);
+    for (int i = 0; i < N; i++) pm_free(m[i]);
+    PmObmallocStats s1 = Pm_GetObmallocStats();
+    /* the 16-byte pools all emptied: every new arena went back but the one
+       kept against thrashing, whatever pool the class kept */
+    ck_assert_uint_eq(s1.arenas_current, s0.arenas_current + 1);
+    ck_assert_uint_eq(s1.arenas_reclaimed - s0.arenas_reclaimed,
+                      s1.arenas_allocated_total - s0.arenas_allocated_total - 1);
     pm_free(b);
 }
 END_TEST
@@ -252,6 +279,7 @@ Suite *ch04_pymalloc_suite(void)
     tcase_add_test(tc, a_freed_block_is_reused_first);
     tcase_add_test(tc, pools_go_used_full_used_empty);
     tcase_add_test(tc, an_empty_pool_serves_any_class);
+    tcase_add_test(tc, the_last_pool_of_a_class_is_kept_without_pinning_arenas);
     tcase_add_test(tc, a_free_arena_goes_back_except_the_last);
     tcase_add_test(tc, one_survivor_per_pool_pins_every_arena);
     tcase_add_test(tc, new_pools_come_from_the_fullest_arena);

@@ -1,0 +1,244 @@
+/* bench/alloc.c -- one benchmark, compiled once per allocator under test */
+#if defined BENCH_PYMALLOC             /* CPython 3.11's pymalloc, embedded */
+#include <Python.h>                    /* first, as Python.h requires */
+#define ALLOCATOR     "pymalloc"
+#define bench_malloc  PyObject_Malloc
+#define bench_free    PyObject_Free
+#define bench_init()  Py_InitializeEx(0)
+#else
+#define _GNU_SOURCE                    /* MAP_ANONYMOUS, clock_gettime */
+#if defined BENCH_PM                   /* ours: the obj domain, pymalloc behind it */
+#include "pm.h"
+#define ALLOCATOR     "pm"
+#define bench_malloc  PmObject_Malloc
+#define bench_free    PmObject_Free
+#elif defined BENCH_MIMALLOC
+#include <mimalloc.h>
+#define ALLOCATOR     "mimalloc"
+#define bench_malloc  mi_malloc
+#define bench_free    mi_free
+#elif defined BENCH_JEMALLOC           /* linked with -ljemalloc: its malloc */
+#define ALLOCATOR     "jemalloc"
+#define bench_malloc  malloc
+#define bench_free    free
+#elif defined BENCH_GLIBC
+#define ALLOCATOR     "glibc"
+#define bench_malloc  malloc
+#define bench_free    free
+#else
+#error "define one of BENCH_PM, BENCH_GLIBC, BENCH_MIMALLOC, BENCH_JEMALLOC, BENCH_PYMALLOC"
+#endif
+#define bench_init()  ((void)0)
+#endif
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT ((void)0)
+#endif
+
+static uint64_t random_state = 6;      /* the seed: the same for every allocator */
+
+static uint64_t next_random(void)      /* splitmix64 */
+{
+    uint64_t z = (random_state += 0x9e3779b97f4a7c15u);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+static uint32_t random_below(uint32_t n) { return (uint32_t)(next_random() % n); }
+static void *new_array(size_t count, size_t size)
+{
+    void *p = mmap(NULL, count * size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        perror("bench: mmap");
+        exit(1);
+    }
+    return memset(p, 0, count * size);        /* resident from now on */
+}
+static double now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e9 + t.tv_nsec;
+}
+
+static double rss_mib(void)            /* the Rss line of smaps_rollup */
+{
+    char text[4096], *line;
+    int fd = open("/proc/self/smaps_rollup", O_RDONLY);
+    ssize_t n = fd < 0 ? -1 : read(fd, text, sizeof text - 1);
+    if (fd >= 0)
+        close(fd);
+    text[n > 0 ? n : 0] = '\0';
+    line = strstr(text, "\nRss:");
+    return line != NULL ? strtod(line + 5, NULL) / 1024 : -1;
+}
+typedef struct {
+    double ns;                         /* time on the watch so far */
+    int collect;                       /* and tell callgrind to count */
+} Stopwatch;
+
+static void watch_start(Stopwatch *s)
+{
+    s->ns -= now_ns();
+    if (s->collect)
+        CALLGRIND_TOGGLE_COLLECT;
+}
+
+static void watch_stop(Stopwatch *s)
+{
+    if (s->collect)
+        CALLGRIND_TOGGLE_COLLECT;
+    s->ns += now_ns();
+}
+typedef struct Workload Workload;
+struct Workload {
+    const char *name;
+    size_t n;                          /* pairs (lifo, uniform) or steps (churn) */
+    size_t live;                       /* churn: blocks alive at once */
+    uint16_t *size;                    /* request sizes, in the order made */
+    uint32_t *order;                   /* uniform: free order; churn: slot to free */
+    void **block;
+    double (*run)(Workload *w, int collect);    /* one run: ns timed */
+    double rss_high;                   /* MiB resident when the most is live */
+};
+static inline void *use_block(void *p, uint64_t value)
+{
+    if (p == NULL) {
+        fprintf(stderr, "bench: out of memory\n");
+        exit(1);
+    }
+    *(uint64_t *)p = value;            /* as an object's header would be */
+    return p;
+}
+static void *volatile sink;            /* a pair the compiler cannot remove */
+
+static double run_lifo(Workload *w, int collect)
+{
+    Stopwatch s = {0, collect};
+    watch_start(&s);
+    for (size_t i = 0; i < w->n; i++) {
+        void *p = use_block(bench_malloc(32), i);
+        sink = p;
+        bench_free(p);
+    }
+    watch_stop(&s);
+    w->rss_high = rss_mib();
+    return s.ns;
+}
+static double run_uniform(Workload *w, int collect)
+{
+    Stopwatch s = {0, collect};
+    watch_start(&s);
+    for (size_t i = 0; i < w->n; i++)
+        w->block[i] = use_block(bench_malloc(w->size[i]), i);
+    watch_stop(&s);
+    w->rss_high = rss_mib();
+    watch_start(&s);
+    for (size_t i = 0; i < w->n; i++)
+        bench_free(w->block[w->order[i]]);
+    watch_stop(&s);
+    return s.ns;
+}
+static double run_churn(Workload *w, int collect)
+{
+    Stopwatch s = {0, collect};
+    for (size_t i = 0; i < w->live; i++)
+        w->block[i] = use_block(bench_malloc(w->size[i]), i);
+    watch_start(&s);
+    for (size_t k = 0; k < w->n; k++) {
+        uint32_t j = w->order[k];
+        bench_free(w->block[j]);
+        w->block[j] = use_block(bench_malloc(w->size[w->live + k]), k);
+    }
+    watch_stop(&s);
+    w->rss_high = rss_mib();
+    for (size_t i = 0; i < w->live; i++)
+        bench_free(w->block[i]);
+    return s.ns;
+}
+static Workload setup(const char *name, size_t scale)
+{
+    Workload w = {.name = name};
+    if (strcmp(name, "lifo") == 0) {
+        w.n = 10000000 / scale;
+        w.run = run_lifo;
+    } else if (strcmp(name, "uniform") == 0) {
+        w.n = 10000000 / scale;
+        w.run = run_uniform;
+        w.size = new_array(w.n, sizeof *w.size);
+        w.order = new_array(w.n, sizeof *w.order);
+        w.block = new_array(w.n, sizeof *w.block);
+        for (size_t i = 0; i < w.n; i++) {
+            w.size[i] = (uint16_t)(16 + random_below(497));
+            w.order[i] = (uint32_t)i;
+        }
+        for (size_t i = w.n - 1; i > 0; i--) {         /* Fisher-Yates shuffle */
+            uint32_t j = random_below((uint32_t)i + 1), t = w.order[i];
+            w.order[i] = w.order[j];
+            w.order[j] = t;
+        }
+    } else if (strcmp(name, "churn") == 0) {
+        w.live = 1000000 / scale;
+        w.n = 20000000 / scale;
+        w.run = run_churn;
+        w.size = new_array(w.live + w.n, sizeof *w.size);
+        w.order = new_array(w.n, sizeof *w.order);
+        w.block = new_array(w.live, sizeof *w.block);
+        for (size_t i = 0; i < w.live + w.n; i++)
+            w.size[i] = (uint16_t)(16 + random_below(49));
+        for (size_t k = 0; k < w.n; k++)
+            w.order[k] = random_below((uint32_t)w.live);
+    } else {
+        fprintf(stderr, "bench: no workload %s (lifo, uniform, churn)\n", name);
+        exit(2);
+    }
+    return w;
+}
+enum { RUNS = 5 };
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s lifo|uniform|churn [callgrind]\n", argv[0]);
+        return 2;
+    }
+    int callgrind = argc > 2 && strcmp(argv[2], "callgrind") == 0;
+    bench_init();
+    Workload w = setup(argv[1], callgrind ? 10 : 1);
+    double base = rss_mib(), ns[RUNS], peak = 0;
+    w.run(&w, 0);                                  /* warm-up */
+    if (callgrind) {
+        w.run(&w, 1);
+        printf("ops=%zu\n", w.n);
+        return 0;
+    }
+    for (int r = 0; r < RUNS; r++) {
+        ns[r] = w.run(&w, 0) / w.n;
+        if (w.rss_high - base > peak)
+            peak = w.rss_high - base;
+    }
+    double after = rss_mib() - base;
+    printf("result %s %s runs=", w.name, ALLOCATOR);
+    for (int r = 0; r < RUNS; r++)
+        printf("%s%.2f", r ? "," : "", ns[r]);
+    qsort(ns, RUNS, sizeof ns[0], by_value);
+    printf(" ns_per_op=%.1f rss_peak_mib=%.1f rss_after_free_mib=%.1f\n",
+           ns[RUNS / 2], peak, after);
+    return 0;
+}
