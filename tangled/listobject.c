@@ -21,7 +21,13 @@ PmObject *PmList_New(Pm_ssize_t size)
 {
     if (size < 0 || (size_t)size > PM_SSIZE_MAX / sizeof(PmObject *))
         Pm_FatalError("PmList_New", "bad size %zd", size);
-    PmListObject *l = (PmListObject *)PmObject_New(&PmList_Type);
+    PmListObject *l = NULL;
+    /* free lists (chapter 7) */
+    if (pm_list_numfree > 0 && pm_freelists_enabled)
+        l = (PmListObject *)PmObject_Init((PmObject *)pm_list_free_list[--pm_list_numfree],
+                                          &PmList_Type);
+    if (l == NULL)
+        l = (PmListObject *)PmObject_New(&PmList_Type);
     l->ob_item = NULL;
     if (size > 0) {
         l->ob_item = PmMem_Malloc((size_t)size * sizeof(PmObject *));

@@ -20,9 +20,6 @@ PmObject *PmObject_Init(PmObject *op, PmTypeObject *tp)
 
 PmObject *PmObject_New(PmTypeObject *tp)
 {
-    /* free lists (chapter 7) */
-    if (tp == &PmList_Type && pm_list_numfree > 0 && pm_freelists_enabled)
-        return PmObject_Init((PmObject *)pm_list_free_list[--pm_list_numfree], tp);
     PmObject *op = PmObject_Malloc((size_t)tp->tp_basicsize);
     if (op == NULL)
         Pm_FatalError("PmObject_New", "out of memory allocating a '%s' (%zd bytes)",

@@ -52,7 +52,7 @@ static PmArena *usable_arenas;                        /* fullest first  */
 static PmArena *nfp2lasta[PM_POOLS_IN_ARENA + 1];     /* last with k free */
 static PmArena *unused_arena_objects;                 /* no arena mapped */
 static struct {
-    size_t allocated_total, reclaimed, current, highwater;
+    size_t allocated_total, current, highwater;   /* reclaimed = total - current */
 } arena_stats;
 static uint8_t *arena_map[1 << PM_MAP_ROOT_BITS];      /* root -> leaf */
 static size_t arena_stats_leaves;                     /* leaves allocated */
@@ -222,7 +222,6 @@ static void insert_to_freepool(PmPool *pool)
         ao->nextarena = unused_arena_objects;
         unused_arena_objects = ao;
         arena_stats.current--;
-        arena_stats.reclaimed++;
         return;
     }
     if (nf == 1) {
@@ -396,7 +395,8 @@ PmObmallocStats Pm_GetObmallocStats(void)
 {
     PmCensus c;
     census(&c);
-    PmObmallocStats s = { arena_stats.allocated_total, arena_stats.reclaimed,
+    PmObmallocStats s = { arena_stats.allocated_total,
+                          arena_stats.allocated_total - arena_stats.current,
                           arena_stats.highwater, arena_stats.current, 0, 0 };
     for (int i = 0; i < PM_NB_SMALL_SIZE_CLASSES; i++) {
         s.blocks_in_use += c.used[i];
@@ -439,7 +439,7 @@ void Pm_DebugMallocStats(FILE *out)
     size_t never = c.arenas * PM_POOLS_IN_ARENA - pools - c.empty_pools;
     fputc('\n', out);
     printone(out, "# arenas allocated total", arena_stats.allocated_total);
-    printone(out, "# arenas reclaimed", arena_stats.reclaimed);
+    printone(out, "# arenas reclaimed", arena_stats.allocated_total - arena_stats.current);
     printone(out, "# arenas highwater mark", arena_stats.highwater);
     printone(out, "# arenas allocated current", arena_stats.current);
     snprintf(label, sizeof label, "%zu arenas * %zu bytes/arena", c.arenas, PM_ARENA_SIZE);

@@ -4,7 +4,7 @@
 typedef struct {
     PmObject_VAR_HEAD                  /* ob_size: length in bytes */
     int64_t hash;                      /* -1: not computed yet     */
-    unsigned char state;               /* interning (chapter 6)    */
+    unsigned char state;               /* interning (caches)       */
     char data[];                       /* ob_size bytes, then NUL  */
 } PmStrObject;
 

@@ -134,6 +134,24 @@ START_TEST(a_free_arena_goes_back_except_the_last)
 }
 END_TEST
 
+/* "Mapping an aligned arena": every arena starts on a 1 MiB boundary, so
+   all 64 of its pools are usable and none is lost to alignment. */
+START_TEST(arenas_are_aligned_and_keep_all_64_pools)
+{
+    enum { N = 5 * 64 * 31 };                              /* 5 arenas of 512s */
+    static void *b[N];
+    for (int i = 0; i < N; i++) b[i] = pm_malloc(512);
+    for (int i = 0; i < N; i += 31 * 64) {
+        uintptr_t base = (uintptr_t)b[i] & ~(uintptr_t)((1u << 20) - 1);
+        int st[64]; unsigned sz[64];
+        ck_assert_int_eq(Pm_ArenaPools((void *)base, st, sz), 64);
+        for (int k = 0; k < 64; k++) ck_assert_int_eq(st[k], PM_POOL_FULL);
+        ck_assert_ptr_eq(b[i], (void *)(base + 48));          /* pool 0's first block */
+    }
+    for (int i = 0; i < N; i++) pm_free(b[i]);
+}
+END_TEST
+
 /* "Fragmentation, measured": one block in a thousand pins every arena. */
 START_TEST(one_survivor_per_pool_pins_every_arena)
 {
@@ -281,6 +299,7 @@ Suite *ch04_pymalloc_suite(void)
     tcase_add_test(tc, an_empty_pool_serves_any_class);
     tcase_add_test(tc, the_last_pool_of_a_class_is_kept_without_pinning_arenas);
     tcase_add_test(tc, a_free_arena_goes_back_except_the_last);
+    tcase_add_test(tc, arenas_are_aligned_and_keep_all_64_pools);
     tcase_add_test(tc, one_survivor_per_pool_pins_every_arena);
     tcase_add_test(tc, new_pools_come_from_the_fullest_arena);
     tcase_add_test(tc, only_blocks_in_our_arenas_are_ours);

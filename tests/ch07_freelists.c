@@ -75,6 +75,9 @@ START_TEST(free_lists_keep_cpythons_numbers)
     for (int i = 0; i < N; i++) Pm_DECREF(o[i]);
     for (int i = 0; i < 10; i++) o[i] = PmTuple_New(21);
     for (int i = 0; i < 10; i++) Pm_DECREF(o[i]);
+    PmObject *t20 = PmTuple_New(20);                              /* 3.12's test: reused */
+    ck_assert_ptr_eq(t20, o[1999]);                               /* the last one kept */
+    Pm_DECREF(t20);
     ck_assert_int_eq(_PmTuple_ClearFreeList(), 2000);            /* none of length 21 */
     ck_assert_int_eq(Pm_ClearFreeLists(), 80);
 }
