@@ -90,24 +90,32 @@ void PmList_SetItem(PmObject *list, Pm_ssize_t i, PmObject *item)
     PmList_SET_ITEM(list, i, item);
     Pm_XDECREF(old);
 }
-static int list_equal(PmObject *a, PmObject *b)
+int _PmSeq_Equal(PmObject *const *a, PmObject *const *b, Pm_ssize_t n)
 {
-    if (Pm_SIZE(a) != Pm_SIZE(b))
-        return 0;
-    for (Pm_ssize_t i = 0; i < Pm_SIZE(a); i++)
-        if (!PmObject_Equal(PmList_GET_ITEM(a, i), PmList_GET_ITEM(b, i)))
+    for (Pm_ssize_t i = 0; i < n; i++)
+        if (!PmObject_Equal(a[i], b[i]))
             return 0;
     return 1;
+}
+
+void _PmSeq_Print(PmObject *const *items, Pm_ssize_t n, FILE *out)
+{
+    for (Pm_ssize_t i = 0; i < n; i++) {
+        if (i > 0)
+            fputs(", ", out);
+        PmObject_Print(items[i], out);
+    }
+}
+static int list_equal(PmObject *a, PmObject *b)
+{
+    return Pm_SIZE(a) == Pm_SIZE(b) &&
+           _PmSeq_Equal(((PmListObject *)a)->ob_item, ((PmListObject *)b)->ob_item, Pm_SIZE(a));
 }
 
 static void list_repr(PmObject *op, FILE *out)
 {
     fputc('[', out);
-    for (Pm_ssize_t i = 0; i < Pm_SIZE(op); i++) {
-        if (i > 0)
-            fputs(", ", out);
-        PmObject_Print(PmList_GET_ITEM(op, i), out);
-    }
+    _PmSeq_Print(((PmListObject *)op)->ob_item, Pm_SIZE(op), out);
     fputc(']', out);
 }
 PmObject *PmList_FromInts(Pm_ssize_t n, const long long *v)

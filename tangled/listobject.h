@@ -16,5 +16,7 @@ int PmList_Append(PmObject *list, PmObject *item);
 PmObject *PmList_GetItem(PmObject *list, Pm_ssize_t i);
 void PmList_SetItem(PmObject *list, Pm_ssize_t i, PmObject *item);
 PmObject *PmList_FromInts(Pm_ssize_t n, const long long *v);
+int _PmSeq_Equal(PmObject *const *a, PmObject *const *b, Pm_ssize_t n);
+void _PmSeq_Print(PmObject *const *items, Pm_ssize_t n, FILE *out);
 /* declarations added by later chapters follow */
 #endif

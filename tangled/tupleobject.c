@@ -57,21 +57,14 @@ Pm_ssize_t _PmTuple_ClearFreeList(void)
 }
 static int tuple_equal(PmObject *a, PmObject *b)
 {
-    if (Pm_SIZE(a) != Pm_SIZE(b))
-        return 0;
-    for (Pm_ssize_t i = 0; i < Pm_SIZE(a); i++)
-        if (!PmObject_Equal(PmTuple_GET_ITEM(a, i), PmTuple_GET_ITEM(b, i)))
-            return 0;
-    return 1;
+    return Pm_SIZE(a) == Pm_SIZE(b) &&
+           _PmSeq_Equal(((PmTupleObject *)a)->ob_item, ((PmTupleObject *)b)->ob_item, Pm_SIZE(a));
 }
 
 static void tuple_repr(PmObject *op, FILE *out)
 {
     fputc('(', out);
-    for (Pm_ssize_t i = 0; i < Pm_SIZE(op); i++) {
-        if (i > 0) fputs(", ", out);
-        PmObject_Print(PmTuple_GET_ITEM(op, i), out);
-    }
+    _PmSeq_Print(((PmTupleObject *)op)->ob_item, Pm_SIZE(op), out);
     fputs(Pm_SIZE(op) == 1 ? ",)" : ")", out);
 }
 PmTypeObject PmTuple_Type = {
