@@ -329,16 +329,48 @@ render() {
 }
 
 # ---------------------------------------------------------------- CPython outputs
-py_ok() { command -v python3 >/dev/null && python3 -c "import sys; sys.exit(sys.version_info[:2] != (3, 11))"; }
-# run_py DIR OUT: run every py/*.py snippet in DIR, outputs into OUT.
-run_py() {
-    local dir=$1 out=$2 p
-    mkdir -p "$out"
-    for p in "$dir"/py/*.py; do
-        [ -e "$p" ] || continue
-        (cd "$dir/py" && python3 "$(basename "$p")") > "$out/$(basename "${p%.py}").out" 2>&1 \
-            || die "CPython snippet $(basename "$p") failed"
+# Every py/NAME.py snippet is recorded with CPython 3.11 (chapters/cpython/
+# NAME.out); a chapter line {{cpython NAME 3.12}} also wants it recorded with
+# 3.12 (NAME@3.12.out). A recording's first line names the interpreter.
+
+# py_for V: the path of a CPython V interpreter, or nothing (python3 or
+# pythonV on PATH, or a pyenv installation, whose shims run only the
+# selected version)
+py_for() {
+    local v=$1 p cands=()
+    [ "$v" = "$PY_WANT" ] && cands+=(python3)
+    cands+=("python$v")
+    for p in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$v".*/bin/python"$v"; do cands+=("$p"); done
+    for p in "${cands[@]}"; do
+        if "$p" -c "import sys; sys.exit(sys.version_info[:2] != (${v/./, }))" 2>/dev/null \
+                && [ "$("$p" -c 'import sys; print(sys.implementation.name)')" = cpython ]; then
+            command -v "$p"; return
+        fi
     done
+}
+# py_wanted DIR: "NAME VERSION" for every recording the book shows
+py_wanted() {
+    local p
+    for p in "$1"/py/*.py; do [ -e "$p" ] && echo "$(basename "${p%.py}") $PY_WANT"; done
+    # shellcheck disable=SC2046
+    grep -ho '^{{cpython [A-Za-z0-9_]* 3\.[0-9]*}}$' $(chapters) \
+        | sed 's/^{{cpython \(.*\) \(.*\)}}$/\1 \2/' | grep -v " $PY_WANT\$" | sort -u || true
+}
+rec_name() { if [ "$2" = "$PY_WANT" ]; then echo "$1.out"; else echo "$1@$2.out"; fi; }
+# run_py DIR OUT: record every wanted snippet whose interpreter is here;
+# the others are listed in PY_SKIPPED
+run_py() {
+    local dir=$1 out=$2 name v py
+    mkdir -p "$out"; PY_SKIPPED=""
+    while read -r name v; do
+        [ -n "$name" ] || continue
+        [ -e "$dir/py/$name.py" ] || die "$(grep -n -F "{{cpython $name $v}}" $(chapters) | head -1 | cut -d: -f1,2): no snippet py/$name.py"
+        py=$(py_for "$v")
+        if [ -z "$py" ]; then PY_SKIPPED="$PY_SKIPPED $(rec_name "$name" "$v")"; continue; fi
+        { "$py" -c 'import platform; print("# CPython", platform.python_version())'
+          (cd "$dir/py" && "$py" "$name.py") 2>&1; } > "$out/$(rec_name "$name" "$v")" \
+            || die "CPython snippet $name.py failed with $py"
+    done <<< "$(py_wanted "$dir")"
 }
 
 # ---------------------------------------------------------------- commands
@@ -391,32 +423,38 @@ cmd_check() {
     # only ./build.sh bench writes; the plots drawn from them are compared
     diff -ru -x '*.png' -x '*.pdf' -x 'bench-*.txt' -x 'bench-*.dat' figures "$s/figures" \
         || { say "figures/ differ"; rc=1; }
-    if py_ok; then
-        say "check: re-running the CPython snippets with $(python3 --version)"
-        run_py "$s/tangled" "$s/cpython"
-        local o
-        for o in "$s"/cpython/*.out; do
-            [ -e "$o" ] || continue
-            diff -u "chapters/cpython/$(basename "$o")" "$o" || { say "CPython output of $(basename "$o") changed"; rc=1; }
-        done
-        for o in chapters/cpython/*.out; do
-            [ -e "$o" ] || continue
-            [ -e "$s/cpython/$(basename "$o")" ] || { say "stale recording $o"; rc=1; }
-        done
-    else
-        say "check: skipped re-running the CPython snippets (python3 $PY_WANT not found)"
-    fi
+    say "check: re-running the CPython snippets with every interpreter found"
+    run_py "$s/tangled" "$s/cpython"
+    local o
+    for o in "$s"/cpython/*.out; do
+        [ -e "$o" ] || continue
+        diff -u "chapters/cpython/$(basename "$o")" "$o" || { say "CPython output $(basename "$o") changed"; rc=1; }
+    done
+    for o in chapters/cpython/*.out; do
+        [ -e "$o" ] || continue
+        case " $PY_SKIPPED " in *" $(basename "$o") "*) continue;; esac
+        [ -e "$s/cpython/$(basename "$o")" ] || { say "stale recording $o"; rc=1; }
+    done
+    for o in $PY_SKIPPED; do
+        [ -e "chapters/cpython/$o" ] || { say "recording chapters/cpython/$o is missing"; rc=1; }
+    done
+    [ -z "$PY_SKIPPED" ] || say "check: skipped (no such interpreter here):$PY_SKIPPED"
     [ "$rc" = 0 ] || die "generated files are out of date: run ./build.sh and commit"
     say "check: everything generated matches what is committed"
 }
 
 cmd_record() {
-    py_ok || die "recording needs python3 $PY_WANT"
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$B/tangled" "" $(chapters)
-    rm -f chapters/cpython/*.out
-    run_py "$B/tangled" chapters/cpython
-    say "recorded $(ls chapters/cpython/*.out | wc -l) CPython outputs with $(python3 --version)"
+    rm -rf "$B/rec"; run_py "$B/tangled" "$B/rec"
+    local o keep
+    keep=$(py_wanted "$B/tangled" | while read -r n v; do rec_name "$n" "$v"; done)
+    for o in chapters/cpython/*.out; do                  # no longer shown
+        [ -e "$o" ] && ! grep -qxF "$(basename "$o")" <<< "$keep" && rm -f "$o"
+    done
+    cp "$B"/rec/*.out chapters/cpython/ 2>/dev/null || true
+    say "recorded $(ls "$B"/rec/*.out 2>/dev/null | wc -l) CPython outputs"
+    [ -z "$PY_SKIPPED" ] || say "kept the old recordings (no such interpreter here):$PY_SKIPPED"
 }
 
 cmd_run() {

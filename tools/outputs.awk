@@ -3,9 +3,12 @@
 # A documentation line that is exactly
 #     {{output NAME}}    becomes the output of demos/NAME.c (file OUTS/NAME.txt,
 #                        made by running the demo during the build);
-#     {{cpython NAME}}   becomes CPython's recorded output of py/NAME.py
+#     {{cpython NAME}}   becomes CPython 3.11's recorded output of py/NAME.py
 #                        (file REC/NAME.out, committed, re-checked by
 #                        ./build.sh check when python3 3.11 is present);
+#     {{cpython NAME 3.12}} the same snippet recorded with CPython 3.12
+#                        (file REC/NAME@3.12.out). A recording's first line,
+#                        "# CPython 3.12.1", names its interpreter.
 #     {{file PATH}}      becomes the text of the committed file PATH (relative
 #                        to the repository), e.g. a benchmark's recorded
 #                        results; set a size smaller in the PDF, whose code
@@ -20,6 +23,13 @@ function where(marker,    cmd, loc) {
 function emit(file, cls, title, marker,    line, n) {
     n = 0
     print "::: {." cls "}"
+    if (title ~ /@CPYTHON@/) {                 # the recording names its interpreter
+        if ((getline line < file) <= 0 || line !~ /^# CPython [0-9.]+$/) {
+            printf "%s: %s: %s does not start with \"# CPython X.Y.Z\"\n", where(marker), marker, file > "/dev/stderr"
+            failed = 1; exit 1
+        }
+        sub(/@CPYTHON@/, substr(line, 3), title)
+    }
     print title
     print ""
     print "```text"
@@ -37,9 +47,10 @@ function emit(file, cls, title, marker,    line, n) {
     emit(outs "/" name ".txt", "output", "*Output of `demos/" name ".c` on our runtime:*", $0)
     next
 }
-/^\{\{cpython [A-Za-z0-9_]+\}\}$/ {
-    name = substr($0, 11, length($0) - 12)
-    emit(rec "/" name ".out", "output .cpython", "*Output of `py/" name ".py` on CPython 3.11.7:*", $0)
+/^\{\{cpython [A-Za-z0-9_]+( 3\.[0-9]+)?\}\}$/ {
+    split(substr($0, 3, length($0) - 4), f, " ")
+    file = rec "/" f[2] (f[3] == "" || f[3] == "3.11" ? "" : "@" f[3]) ".out"
+    emit(file, "output .cpython", "*Output of `py/" f[2] ".py` on @CPYTHON@:*", $0)
     next
 }
 /^\{\{file [A-Za-z0-9_.\/-]+\}\}$/ {
