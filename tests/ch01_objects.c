@@ -192,6 +192,23 @@ START_TEST(labels_live_on_the_stack_objects_on_the_heap)
 }
 END_TEST
 
+/* "Identity and equality": a type without a repr prints like CPython's
+   default, without the address, so outputs are the same on every run. */
+START_TEST(objects_print_without_addresses)
+{
+    static PmTypeObject Plain_Type = { .ob_base = PmObject_HEAD_INIT(&PmType_Type),
+        .tp_name = "Plain", .tp_basicsize = sizeof(PmObject) };
+    PmObject plain = PmObject_HEAD_INIT(&Plain_Type);
+    char buf[64];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    PmObject_Print(&plain, f);
+    fputc(' ', f);
+    PmObject_Print((PmObject *)&PmList_Type, f);
+    fclose(f);
+    ck_assert_str_eq(buf, "<Plain object> <class 'list'>");
+}
+END_TEST
+
 /* "Creating an object": a size that overflows is refused, with a message. */
 static void make_huge_str(void) { PmObject_NewVar(&PmStr_Type, PM_SSIZE_MAX - 8); }
 START_TEST(size_overflow_is_a_checked_error)
@@ -235,6 +252,7 @@ Suite *ch01_objects_suite(void)
     tcase_add_test(tc, sizes_follow_the_layouts_in_the_text);
     tcase_add_test(tc, appends_grow_the_array_with_room_to_spare);
     tcase_add_test(tc, labels_live_on_the_stack_objects_on_the_heap);
+    tcase_add_test(tc, objects_print_without_addresses);
     tcase_add_test(tc, size_overflow_is_a_checked_error);
     tcase_add_test(tc, misuse_is_reported_with_what_and_where);
     tcase_add_test_raise_signal(tc, fatal_error_aborts, SIGABRT);

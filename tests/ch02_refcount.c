@@ -233,6 +233,14 @@ START_TEST(immortal_counts_never_change)
 }
 END_TEST
 
+/* "Immortal objects": None's deallocator can only be reached by a bug. */
+static void dealloc_none(void) { Pm_TYPE(Pm_None)->tp_dealloc(Pm_None); }
+START_TEST(deallocating_none_is_a_checked_error)
+{
+    ck_assert_fatal(dealloc_none, "none_dealloc: deallocating None at 0x");
+}
+END_TEST
+
 Suite *ch02_refcount_suite(void)
 {
     Suite *s = suite_create("ch02 refcount");
@@ -250,6 +258,7 @@ Suite *ch02_refcount_suite(void)
     tcase_add_test(tc, shallow_structures_are_not_deferred);
     tcase_add_test(tc, count_below_zero_is_fatal_with_type_and_address);
     tcase_add_test(tc, immortal_counts_never_change);
+    tcase_add_test(tc, deallocating_none_is_a_checked_error);
     suite_add_tcase(s, tc);
     return s;
 }

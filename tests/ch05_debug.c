@@ -143,6 +143,8 @@ START_TEST(blocks_are_painted_clean_forbidden_and_dead)
     for (int i = 0; i < 20; i++) ck_assert_uint_eq(p[i], PM_DEADBYTE);   /* in quarantine */
     ck_assert_uint_eq(h->id, 'O');
     PmMem_Free(q);
+    ck_assert_ptr_null(PmObject_Calloc(SIZE_MAX / 2, 3));       /* overflow refused */
+    ck_assert_ptr_null(PmObject_Malloc(SIZE_MAX - 8));           /* header would overflow */
     uint8_t *z = PmObject_Calloc(4, 4);
     for (int i = 0; i < 16; i++) ck_assert_uint_eq(z[i], 0);
     PmObject_Free(z);
