@@ -138,3 +138,30 @@ PmTypeObject PmList_Type = {
     .tp_repr = list_repr,
     .tp_sizeof = list_sizeof,
 };
+PmObject *PmList_Pop(PmObject *list)
+{
+    if (!PmList_Check(list))
+        Pm_FatalError("PmList_Pop", "expected a 'list', got a '%s'", Pm_TYPE(list)->tp_name);
+    Pm_ssize_t n = Pm_SIZE(list);
+    if (n == 0)
+        Pm_FatalError("PmList_Pop", "pop from empty list");
+    PmObject *item = PmList_GET_ITEM(list, n - 1);
+    list_resize((PmListObject *)list, n - 1);   /* may shrink the array */
+    return item;                                /* the list's reference, now ours */
+}
+PmObject *PmList_Repeat(PmObject *list, Pm_ssize_t n)
+{
+    if (!PmList_Check(list))
+        Pm_FatalError("PmList_Repeat", "expected a 'list', got a '%s'", Pm_TYPE(list)->tp_name);
+    Pm_ssize_t len = Pm_SIZE(list);
+    if (n < 0)
+        n = 0;
+    if (len > 0 && n > PM_SSIZE_MAX / (Pm_ssize_t)sizeof(PmObject *) / len)
+        Pm_FatalError("PmList_Repeat", "repeated list too long (%zd * %zd)", len, n);
+    PmObject *r = PmList_New(len * n);
+    for (Pm_ssize_t i = 0; i < len * n; i++) {
+        PmObject *item = PmList_GET_ITEM(list, i % len);
+        PmList_SET_ITEM(r, i, Pm_NewRef(item));
+    }
+    return r;
+}

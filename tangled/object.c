@@ -108,3 +108,15 @@ Pm_ssize_t PmObject_SizeOf(PmObject *op)
     /* headers kept before an object (chapter on the cycle collector) */
     return size;
 }
+static void object_dealloc(PmObject *op) { PmObject_Free(op); }
+
+static void object_repr(PmObject *op, FILE *out)
+{ (void)op; fputs("<object object>", out); }
+
+PmTypeObject PmBaseObject_Type = {
+    .ob_base = PmObject_HEAD_INIT(&PmType_Type),
+    .tp_name = "object",
+    .tp_basicsize = sizeof(PmObject),
+    .tp_dealloc = object_dealloc,
+    .tp_repr = object_repr,
+};

@@ -36,6 +36,7 @@ struct PmTypeObject {
     void (*tp_repr)(PmObject *op, FILE *out);   /* print like repr()  */
     Pm_ssize_t (*tp_sizeof)(PmObject *op);      /* like __sizeof__    */
     /* slots added by later chapters follow */
+    Pm_ssize_t (*tp_hash)(PmObject *op);        /* hash(x); NULL: unhashable */
 };
 
 extern PmTypeObject PmType_Type;       /* the type of types: 'type' */
@@ -108,4 +109,5 @@ PmDeallocStats Pm_GetDeallocStats(void);
 extern PmTypeObject PmNone_Type;
 extern PmObject _Pm_NoneStruct;
 #define Pm_None (&_Pm_NoneStruct)
+extern PmTypeObject PmBaseObject_Type;
 #endif

@@ -15,4 +15,5 @@
 #include "floatobject.h"
 #include "tupleobject.h"
 #include "freelist.h"
+#include "dictobject.h"
 #endif
