@@ -18,7 +18,9 @@ PmTypeObject PmInt_Type = {
 };
 PmObject *PmInt_FromLong(long long v)
 {
-    /* the small-int cache (a later chapter) answers here */
+    /* the small-int cache (chapter 9) answers here */
+    if (PM_IS_SMALL_INT(v))                /* immortal: no count to raise */
+        return (PmObject *)&_Pm_SmallInts[v + PM_NSMALLNEGINTS];
     PmIntObject *op = (PmIntObject *)PmObject_New(&PmInt_Type);
     op->ob_ival = v;
     return (PmObject *)op;
@@ -29,4 +31,13 @@ long long PmInt_AsLong(PmObject *op)
     if (!PmInt_Check(op))
         Pm_FatalError("PmInt_AsLong", "expected an 'int', got a '%s'", Pm_TYPE(op)->tp_name);
     return ((PmIntObject *)op)->ob_ival;
+}
+PmIntObject _Pm_SmallInts[PM_NSMALLNEGINTS + PM_NSMALLPOSINTS];
+
+__attribute__((constructor)) static void pm_init_small_ints(void)
+{
+    for (int i = 0; i < PM_NSMALLNEGINTS + PM_NSMALLPOSINTS; i++) {
+        _Pm_SmallInts[i].ob_base = (PmObject){ PM_IMMORTAL_REFCNT, &PmInt_Type };
+        _Pm_SmallInts[i].ob_ival = i - PM_NSMALLNEGINTS;
+    }
 }

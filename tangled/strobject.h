@@ -15,4 +15,13 @@ PmObject *PmStr_Concat(PmObject *a, PmObject *b);
 const char *PmStr_AsString(PmObject *op);
 #define PmStr_Check(op) (Pm_TYPE(op) == &PmStr_Type)
 /* declarations added by later chapters follow */
+PmObject *_PmStr_Shared(const char *s, Pm_ssize_t n);
+extern PmObject *_Pm_Interned;
+#define PM_SSTATE_NOT_INTERNED 0
+#define PM_SSTATE_INTERNED_MORTAL 1
+#define PM_SSTATE_INTERNED_IMMORTAL 2
+void PmStr_InternInPlace(PmObject **p);
+PmObject *PmStr_InternFromString(const char *s);
+PmObject *PmSys_Intern(PmObject *s);
+Pm_ssize_t PmStr_InternedCount(void);
 #endif

@@ -34,13 +34,13 @@ END_TEST
 /* "Creating an object": count 1, the right type. */
 START_TEST(new_object_has_count_one_and_its_type)
 {
-    PmObject *i = PmInt_FromLong(1000), *s = PmStr_FromString("x"), *l = PmList_New(0);
+    PmObject *i = PmInt_FromLong(1000), *s = PmStr_FromString("xy"), *l = PmList_New(0);
     ck_assert_int_eq(Pm_REFCNT(i), 1);
     ck_assert_int_eq(Pm_REFCNT(s), 1);
     ck_assert_int_eq(Pm_REFCNT(l), 1);
     ck_assert(PmInt_Check(i) && PmStr_Check(s) && PmList_Check(l));
     ck_assert_int_eq(PmInt_AsLong(i), 1000);
-    ck_assert_str_eq(PmStr_AsString(s), "x");
+    ck_assert_str_eq(PmStr_AsString(s), "xy");
     Pm_DECREF(i); Pm_DECREF(s); Pm_DECREF(l);
 }
 END_TEST
@@ -75,7 +75,7 @@ END_TEST
 /* "list": SET_ITEM steals; SetItem steals and releases what it replaces. */
 START_TEST(set_item_steals_and_setitem_releases_the_old_item)
 {
-    PmObject *l = PmList_New(1), *x = PmStr_FromString("x"), *y = PmStr_FromString("y");
+    PmObject *l = PmList_New(1), *x = PmStr_FromString("xx"), *y = PmStr_FromString("yy");
     Pm_INCREF(x);                      /* keep x alive to watch its count */
     PmList_SET_ITEM(l, 0, x);          /* the list takes our extra reference */
     ck_assert_int_eq(Pm_REFCNT(x), 2);
@@ -180,7 +180,7 @@ static int global_counter = 1;
 /* "Where objects live": labels on the stack, objects on the heap, types in data. */
 START_TEST(labels_live_on_the_stack_objects_on_the_heap)
 {
-    PmObject *a = PmInt_FromLong(5);
+    PmObject *a = PmInt_FromLong(5000);     /* not a cached small int (chapter 9) */
     ck_assert_int_eq(Pm_AreaOf(&a), PM_AREA_STACK);
     ck_assert_int_eq(Pm_AreaOf(a), PM_AREA_HEAP);
     ck_assert_int_eq(Pm_AreaOf(&PmInt_Type), PM_AREA_DATA);

@@ -50,7 +50,7 @@ END_TEST
    reference; Append borrows its argument and takes its own reference. */
 START_TEST(constructors_return_new_references_and_append_borrows)
 {
-    PmObject *s = PmStr_FromString("s"), *l = PmList_New(0);
+    PmObject *s = PmStr_FromString("ss"), *l = PmList_New(0);
     ck_assert_int_eq(Pm_REFCNT(s), 1);
     PmList_Append(l, s);
     ck_assert_int_eq(Pm_REFCNT(s), 2);
@@ -82,7 +82,7 @@ END_TEST
 /* "What raises and lowers a count": seed 001's list, in C. */
 START_TEST(seed_001_counting_table)
 {
-    PmObject *p = PmStr_FromString("p");
+    PmObject *p = PmStr_FromString("pp");
     ck_assert_int_eq(Pm_REFCNT(p), 1);                 /* created */
     PmObject *p1 = Pm_NewRef(p);
     ck_assert_int_eq(Pm_REFCNT(p), 2);                 /* aliased */
@@ -227,7 +227,7 @@ START_TEST(immortal_counts_never_change)
     for (int i = 0; i < 10; i++) Pm_DECREF(Pm_None);   /* harmless */
     ck_assert_int_eq(Pm_REFCNT(Pm_None), start);
     ck_assert_int_eq(Pm_AreaOf(Pm_None), PM_AREA_DATA);
-    PmObject *mortal = PmStr_FromString("");
+    PmObject *mortal = PmStr_FromString("mortal");
     ck_assert(!Pm_IsImmortal(mortal));                    /* only the chosen few */
     Pm_DECREF(mortal);
 }

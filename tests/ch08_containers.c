@@ -288,7 +288,7 @@ END_TEST
  * and deallocating release them. */
 START_TEST(a_dict_owns_references_to_keys_and_values)
 {
-    PmObject *d = PmDict_New(), *k = S("k"), *v = PmList_New(0), *w = PmList_New(0);
+    PmObject *d = PmDict_New(), *k = S("key"), *v = PmList_New(0), *w = PmList_New(0);
     PmDict_SetItem(d, k, v);
     ck_assert_int_eq(Pm_REFCNT(k), 2);
     ck_assert_int_eq(Pm_REFCNT(v), 2);
@@ -308,7 +308,7 @@ END_TEST
 /* setdefault returns what is there, or inserts. */
 START_TEST(setdefault_inserts_only_when_absent)
 {
-    PmObject *d = PmDict_New(), *k = S("k"), *a = I(1), *b = I(2);
+    PmObject *d = PmDict_New(), *k = S("key"), *a = I(1001), *b = I(1002);
     ck_assert_ptr_eq(PmDict_SetDefault(d, k, a), a);
     ck_assert_ptr_eq(PmDict_SetDefault(d, k, b), a);
     ck_assert_int_eq(Pm_REFCNT(b), 1);
