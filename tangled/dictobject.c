@@ -133,7 +133,8 @@ PmObject *PmDict_New(void)
 {
     PmDictObject *mp;
     if (dict_numfree > 0 && pm_freelists_enabled)
-        mp = (PmDictObject *)PmObject_Init((PmObject *)dict_free_list[--dict_numfree], &PmDict_Type);
+        mp = (PmDictObject *)PmObject_Init((PmObject *)dict_free_list[--dict_numfree],
+                                           &PmDict_Type);
     else
         mp = (PmDictObject *)PmObject_New(&PmDict_Type);
     mp->ma_used = 0;
