@@ -24,6 +24,9 @@ _Static_assert(PM_POOL_OVERHEAD % PM_ALIGNMENT == 0, "blocks stay aligned");
 #define PM_ADDRESS_BITS  48
 #define PM_MAP_LEAF_BITS 14
 #define PM_MAP_ROOT_BITS (PM_ADDRESS_BITS - PM_ARENA_BITS - PM_MAP_LEAF_BITS)
+#define PM_REJOIN_FREE 4               /* free blocks a full pool waits for */
+_Static_assert(PM_REJOIN_FREE < (PM_POOL_SIZE - PM_POOL_OVERHEAD) / PM_SMALL_REQUEST_THRESHOLD,
+               "a pool rejoins its list before it can empty");
 typedef uint8_t PmBlock;
 typedef struct PmArena PmArena;
 typedef struct PmPool PmPool;
@@ -35,8 +38,9 @@ struct PmPool {                        /* 48 bytes at the start of a pool  */
     PmBlock *freeblock;                /* first free block, or NULL        */
     PmPool *nextpool, *prevpool;       /* in usedpools[szidx], or freepools */
     PmArena *arena;                    /* the arena the pool is in         */
-    unsigned nextoffset;               /* first never-used block           */
-    unsigned maxnextoffset;            /* last offset a block can start at */
+    uint16_t nextoffset;               /* first never-used block           */
+    uint16_t maxnextoffset;            /* last offset a block can start at */
+    unsigned rejoin_at;                /* count that leaves the fast path  */
 };
 _Static_assert(sizeof(PmPool) <= PM_POOL_OVERHEAD, "the header fits");
 struct PmArena {
@@ -77,7 +81,7 @@ static inline void pool_extend(PmPool *pool, size_t c)
 {
     if (pool->nextoffset <= pool->maxnextoffset) {      /* carve a new block */
         pool->freeblock = (PmBlock *)pool + pool->nextoffset;
-        pool->nextoffset += (unsigned)PM_INDEX2SIZE(c);
+        pool->nextoffset += (uint16_t)PM_INDEX2SIZE(c);
         *(PmBlock **)pool->freeblock = NULL;
         return;
     }
@@ -87,6 +91,7 @@ static inline void pool_extend(PmPool *pool, size_t c)
         next->prevpool = NULL;
     if (PM_UNLIKELY(pool->kept))
         stop_keeping(pool);            /* full: it holds blocks, not a place */
+    pool->rejoin_at = pool->count - PM_REJOIN_FREE;
 }
 static void *map_aligned_arena(void)
 {
@@ -173,6 +178,7 @@ static void *allocate_from_new_pool(size_t c)
     usedpools[c] = pool;
     pool->count = 1;
     pool->kept = 0;
+    pool->rejoin_at = 0;
     PmBlock *bp;
     if (pool->szidx == c) {
         bp = pool->freeblock;
@@ -183,14 +189,15 @@ static void *allocate_from_new_pool(size_t c)
     size_t size = PM_INDEX2SIZE(c);
     pool->szidx = c;
     bp = (PmBlock *)pool + PM_POOL_OVERHEAD;
-    pool->nextoffset = (unsigned)(PM_POOL_OVERHEAD + 2 * size);
-    pool->maxnextoffset = (unsigned)(PM_POOL_SIZE - size);
+    pool->nextoffset = (uint16_t)(PM_POOL_OVERHEAD + 2 * size);
+    pool->maxnextoffset = (uint16_t)(PM_POOL_SIZE - size);
     pool->freeblock = bp + size;
     *(PmBlock **)pool->freeblock = NULL;
     return bp;
 }
 static void insert_to_usedpool(PmPool *pool)
 {
+    pool->rejoin_at = 0;               /* on a list: leave when empty */
     PmPool *next = usedpools[pool->szidx];
     pool->nextpool = next;
     pool->prevpool = NULL;
@@ -353,10 +360,12 @@ static inline int pymalloc_free(void *p)
     PmBlock *last = pool->freeblock;
     *(PmBlock **)p = last;
     pool->freeblock = (PmBlock *)p;
-    if (PM_UNLIKELY(--pool->count == 0))
-        pool_emptied(pool);            /* used -> empty, or kept */
-    else if (PM_UNLIKELY(last == NULL))
-        insert_to_usedpool(pool);      /* full -> used */
+    if (PM_UNLIKELY(--pool->count == pool->rejoin_at)) {
+        if (pool->count == 0)
+            pool_emptied(pool);        /* used -> empty, or kept */
+        else
+            insert_to_usedpool(pool);  /* full -> used, four blocks later */
+    }
     return 1;
 }
 __attribute__((noinline)) static void *malloc_slow_path(size_t n)

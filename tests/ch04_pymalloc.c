@@ -57,13 +57,31 @@ START_TEST(pools_go_used_full_used_empty)
     Pm_ArenaPools(b[0], st, sz);
     ck_assert_int_eq(st[k], PM_POOL_FULL);
     ck_assert_uint_eq(sz[k], 31);
-    pm_free(b[3]);
+    for (int i = 3; i < 7; i++) pm_free(b[i]);            /* 4 blocks: it rejoins */
     Pm_ArenaPools(b[0], st, sz);
     ck_assert_int_eq(st[k], PM_POOL_USED);
-    ck_assert_ptr_eq(pm_malloc(512), b[3]);               /* back on usedpools, at the front */
-    for (int i = 0; i < PER_POOL; i++) pm_free(b[i]);
+    ck_assert_ptr_eq(pm_malloc(512), b[6]);               /* back on usedpools, at the front */
+    for (int i = 0; i < PER_POOL; i++) if (i < 3 || i > 5) pm_free(b[i]);
     Pm_ArenaPools(b[0], st, sz);
     ck_assert_int_eq(st[k], PM_POOL_EMPTY);
+}
+END_TEST
+
+/* "Freeing": a full pool rejoins its class's list only at its fourth free
+   block; until then its class allocates from another pool. */
+START_TEST(a_full_pool_rejoins_its_class_at_the_fourth_free_block)
+{
+    enum { PER_POOL = (16384 - 48) / 512 };               /* 31 */
+    void *b[PER_POOL];
+    for (int i = 0; i < PER_POOL; i++) b[i] = pm_malloc(500);
+    uintptr_t pool = (uintptr_t)b[0] & ~(uintptr_t)16383;
+    for (int i = 0; i < 3; i++) pm_free(b[i]);
+    void *other = pm_malloc(512);
+    ck_assert_uint_ne((uintptr_t)other & ~(uintptr_t)16383, pool);   /* still off the list */
+    pm_free(other);                       /* that pool is kept, alone on the list */
+    pm_free(b[3]);                        /* the fourth: it rejoins, at the front */
+    ck_assert_ptr_eq(pm_malloc(512), b[3]);
+    for (int i = 3; i < PER_POOL; i++) pm_free(b[i]);
 }
 END_TEST
 
@@ -146,11 +164,11 @@ START_TEST(a_kept_pool_gives_way_when_another_pool_joins_its_class)
     pm_free(b);                                                 /* B is kept */
     void *c = pm_malloc(300);
     ck_assert_uint_ne((uintptr_t)c & ~(uintptr_t)16383, pool_b);
-    pm_free(a[0]);                                              /* A joins the class */
+    for (int i = 0; i < 4; i++) pm_free(a[i]);                  /* A rejoins the class */
     void *d = pm_malloc(200);
     ck_assert_uint_eq((uintptr_t)d & ~(uintptr_t)16383, pool_b);   /* B was free */
     pm_free(c); pm_free(d);
-    for (int i = 1; i < PER_POOL; i++) pm_free(a[i]);
+    for (int i = 4; i < PER_POOL; i++) pm_free(a[i]);
 }
 END_TEST
 
@@ -351,6 +369,7 @@ Suite *ch04_pymalloc_suite(void)
     tcase_add_test(tc, blocks_are_aligned_and_spaced_by_their_class);
     tcase_add_test(tc, a_freed_block_is_reused_first);
     tcase_add_test(tc, pools_go_used_full_used_empty);
+    tcase_add_test(tc, a_full_pool_rejoins_its_class_at_the_fourth_free_block);
     tcase_add_test(tc, an_empty_pool_serves_any_class);
     tcase_add_test(tc, the_last_pool_of_a_class_is_kept_without_pinning_arenas);
     tcase_add_test(tc, a_kept_pool_counts_no_block_and_serves_its_class);
