@@ -11,7 +11,7 @@
 #define PM_SMALL_REQUEST_THRESHOLD 512         /* largest small request   */
 #define PM_NB_SMALL_SIZE_CLASSES   (PM_SMALL_REQUEST_THRESHOLD / PM_ALIGNMENT)
 #define PM_INDEX2SIZE(i)           (((size_t)(i) + 1) << PM_ALIGNMENT_SHIFT)
-#define PM_SIZE2INDEX(n)           ((unsigned)((n) - 1) >> PM_ALIGNMENT_SHIFT)
+#define PM_SIZE2INDEX(n)           ((size_t)((n) - 1) >> PM_ALIGNMENT_SHIFT)
 #define PM_POOL_BITS          14
 #define PM_POOL_SIZE          ((size_t)1 << PM_POOL_BITS)        /* 16 KiB */
 #define PM_ARENA_BITS         20
@@ -24,18 +24,23 @@ _Static_assert(PM_POOL_OVERHEAD % PM_ALIGNMENT == 0, "blocks stay aligned");
 #define PM_ADDRESS_BITS  48
 #define PM_MAP_LEAF_BITS 14
 #define PM_MAP_ROOT_BITS (PM_ADDRESS_BITS - PM_ARENA_BITS - PM_MAP_LEAF_BITS)
+#define PM_REJOIN_FREE 4               /* free blocks a full pool waits for */
+_Static_assert(PM_REJOIN_FREE < (PM_POOL_SIZE - PM_POOL_OVERHEAD) / PM_SMALL_REQUEST_THRESHOLD,
+               "a pool rejoins its list before it can empty");
 typedef uint8_t PmBlock;
 typedef struct PmArena PmArena;
 typedef struct PmPool PmPool;
 
 struct PmPool {                        /* 48 bytes at the start of a pool  */
-    unsigned count;                    /* blocks in use                    */
-    unsigned szidx;                    /* size class                       */
+    unsigned count;                    /* blocks in use, + 1 if kept       */
+    uint16_t szidx;                    /* size class                       */
+    uint16_t kept;                     /* 1: kept by its class, see below  */
     PmBlock *freeblock;                /* first free block, or NULL        */
     PmPool *nextpool, *prevpool;       /* in usedpools[szidx], or freepools */
     PmArena *arena;                    /* the arena the pool is in         */
-    unsigned nextoffset;               /* first never-used block           */
-    unsigned maxnextoffset;            /* last offset a block can start at */
+    uint16_t nextoffset;               /* first never-used block           */
+    uint16_t maxnextoffset;            /* last offset a block can start at */
+    unsigned rejoin_at;                /* count that leaves the fast path  */
 };
 _Static_assert(sizeof(PmPool) <= PM_POOL_OVERHEAD, "the header fits");
 struct PmArena {
@@ -45,7 +50,7 @@ struct PmArena {
     unsigned ntotalpools;
     PmPool *freepools;                 /* empty pools, singly linked      */
     PmArena *nextarena, *prevarena;    /* in usable_arenas                */
-    unsigned nkept;                    /* empty pools kept by their class */
+    unsigned nkept;                    /* pools kept by their class       */
 };
 static PmPool *usedpools[PM_NB_SMALL_SIZE_CLASSES];
 static PmArena *usable_arenas;                        /* fullest first  */
@@ -65,16 +70,18 @@ static inline int address_in_range(const void *p)
     return leaf != NULL && leaf[(a >> PM_ARENA_BITS) & ((1 << PM_MAP_LEAF_BITS) - 1)];
 }
 static void pool_emptied(PmPool *pool);
-static void release_kept_pools(PmArena *ao, PmPool *emptying);
-static void pool_extend(PmPool *pool, unsigned c);
-static void *allocate_from_new_pool(unsigned c);
+static void stop_keeping(PmPool *pool);
+static void give_way(PmPool *pool);
+static void release_kept_pools(PmArena *ao);
+static inline void pool_extend(PmPool *pool, size_t c);
+static void *allocate_from_new_pool(size_t c);
 static void insert_to_usedpool(PmPool *pool);
 static void insert_to_freepool(PmPool *pool);
-static void pool_extend(PmPool *pool, unsigned c)
+static inline void pool_extend(PmPool *pool, size_t c)
 {
     if (pool->nextoffset <= pool->maxnextoffset) {      /* carve a new block */
         pool->freeblock = (PmBlock *)pool + pool->nextoffset;
-        pool->nextoffset += (unsigned)PM_INDEX2SIZE(c);
+        pool->nextoffset += (uint16_t)PM_INDEX2SIZE(c);
         *(PmBlock **)pool->freeblock = NULL;
         return;
     }
@@ -82,6 +89,9 @@ static void pool_extend(PmPool *pool, unsigned c)
     usedpools[c] = next;
     if (next != NULL)
         next->prevpool = NULL;
+    if (PM_UNLIKELY(pool->kept))
+        stop_keeping(pool);            /* full: it holds blocks, not a place */
+    pool->rejoin_at = pool->count - PM_REJOIN_FREE;
 }
 static void *map_aligned_arena(void)
 {
@@ -149,7 +159,7 @@ static PmPool *take_pool(void)
         pool = (PmPool *)ao->pool_address;
         ao->pool_address += PM_POOL_SIZE;
         pool->arena = ao;
-        pool->szidx = UINT32_MAX;          /* no class yet */
+        pool->szidx = UINT16_MAX;          /* no class yet */
     }
     if (--ao->nfreepools == 0) {       /* wholly allocated: off the list */
         usable_arenas = ao->nextarena;
@@ -158,7 +168,7 @@ static PmPool *take_pool(void)
     }
     return pool;
 }
-static void *allocate_from_new_pool(unsigned c)
+static void *allocate_from_new_pool(size_t c)
 {
     PmPool *pool = take_pool();
     if (pool == NULL)
@@ -167,6 +177,8 @@ static void *allocate_from_new_pool(unsigned c)
     pool->prevpool = NULL;
     usedpools[c] = pool;
     pool->count = 1;
+    pool->kept = 0;
+    pool->rejoin_at = 0;
     PmBlock *bp;
     if (pool->szidx == c) {
         bp = pool->freeblock;
@@ -177,20 +189,24 @@ static void *allocate_from_new_pool(unsigned c)
     size_t size = PM_INDEX2SIZE(c);
     pool->szidx = c;
     bp = (PmBlock *)pool + PM_POOL_OVERHEAD;
-    pool->nextoffset = (unsigned)(PM_POOL_OVERHEAD + 2 * size);
-    pool->maxnextoffset = (unsigned)(PM_POOL_SIZE - size);
+    pool->nextoffset = (uint16_t)(PM_POOL_OVERHEAD + 2 * size);
+    pool->maxnextoffset = (uint16_t)(PM_POOL_SIZE - size);
     pool->freeblock = bp + size;
     *(PmBlock **)pool->freeblock = NULL;
     return bp;
 }
 static void insert_to_usedpool(PmPool *pool)
 {
+    pool->rejoin_at = 0;               /* on a list: leave when empty */
     PmPool *next = usedpools[pool->szidx];
     pool->nextpool = next;
     pool->prevpool = NULL;
-    if (next != NULL)
-        next->prevpool = pool;
     usedpools[pool->szidx] = pool;
+    if (next != NULL) {
+        next->prevpool = pool;
+        if (PM_UNLIKELY(next->kept))
+            give_way(next);            /* no longer its class's only pool */
+    }
 }
 static void insert_to_freepool(PmPool *pool)
 {
@@ -255,25 +271,37 @@ __attribute__((noinline)) static void pool_emptied(PmPool *pool)
     if (pool->prevpool == NULL && pool->nextpool == NULL          /* alone */
         && ((ao->nextarena == NULL && ao->nfreepools > 0)         /* last  */
             || ao->nfreepools + ao->nkept + 1 < ao->ntotalpools)) { /* pinned */
-        ao->nkept++;                   /* stays on usedpools, empty */
+        pool->kept = 1;                /* stays on usedpools, reserved */
+        pool->count = 1;
+        ao->nkept++;
         return;
     }
     if (ao->nkept > 0 && ao->nfreepools + ao->nkept + 1 == ao->ntotalpools)
-        release_kept_pools(ao, pool);  /* only kept pools would hold it */
+        release_kept_pools(ao);        /* only kept pools would hold it */
     insert_to_freepool(pool);
 }
-static void release_kept_pools(PmArena *ao, PmPool *emptying)
+__attribute__((noinline)) static void stop_keeping(PmPool *pool)
+{
+    pool->kept = 0;
+    pool->count--;                     /* give the reservation back */
+    pool->arena->nkept--;
+}
+
+__attribute__((noinline)) static void give_way(PmPool *pool)
+{
+    stop_keeping(pool);
+    if (pool->count == 0)              /* no block: empty, and not alone */
+        pool_emptied(pool);            /* so it goes to the free pools */
+}
+static void release_kept_pools(PmArena *ao)
 {
     for (unsigned c = 0; c < PM_NB_SMALL_SIZE_CLASSES && ao->nkept > 0; c++) {
         PmPool *p = usedpools[c];
-        while (p != NULL) {
-            PmPool *next = p->nextpool;
-            if (p->count == 0 && p->arena == ao && p != emptying) {
-                ao->nkept--;
-                insert_to_freepool(p);
-            }
-            p = next;
-        }
+        if (p == NULL || !p->kept || p->arena != ao)
+            continue;
+        stop_keeping(p);
+        if (p->count == 0)
+            insert_to_freepool(p);
     }
 }
 typedef struct {
@@ -287,14 +315,15 @@ static void census_arena(PmArena *ao, PmCensus *c)
     c->arenas++;
     for (PmBlock *p = (PmBlock *)ao->address; p < ao->pool_address; p += PM_POOL_SIZE) {
         PmPool *pool = (PmPool *)p;
-        if (pool->count == 0) {
+        unsigned used = pool->count - pool->kept;    /* not the reservation */
+        if (used == 0) {
             c->empty_pools++;
             continue;
         }
         size_t size = PM_INDEX2SIZE(pool->szidx);
         c->pools[pool->szidx]++;
-        c->used[pool->szidx] += pool->count;
-        c->avail[pool->szidx] += (PM_POOL_SIZE - PM_POOL_OVERHEAD) / size - pool->count;
+        c->used[pool->szidx] += used;
+        c->avail[pool->szidx] += (PM_POOL_SIZE - PM_POOL_OVERHEAD) / size - used;
     }
 }
 static void census(PmCensus *c)
@@ -313,13 +342,12 @@ static void census(PmCensus *c)
 }
 static inline void *pymalloc_alloc(size_t n)
 {
-    unsigned c = PM_SIZE2INDEX(n);
+    size_t c = PM_SIZE2INDEX(n);
     PmPool *pool = usedpools[c];
     if (PM_UNLIKELY(pool == NULL))
         return allocate_from_new_pool(c);
     PmBlock *bp = pool->freeblock;
-    if (PM_UNLIKELY(pool->count++ == 0))
-        pool->arena->nkept--;          /* a kept empty pool is used again */
+    pool->count++;
     if (PM_UNLIKELY((pool->freeblock = *(PmBlock **)bp) == NULL))
         pool_extend(pool, c);
     return bp;
@@ -332,22 +360,31 @@ static inline int pymalloc_free(void *p)
     PmBlock *last = pool->freeblock;
     *(PmBlock **)p = last;
     pool->freeblock = (PmBlock *)p;
-    pool->count--;
-    if (PM_UNLIKELY(last == NULL))
-        insert_to_usedpool(pool);      /* full -> used */
-    else if (PM_UNLIKELY(pool->count == 0))
-        pool_emptied(pool);            /* used -> empty, or kept */
+    if (PM_UNLIKELY(--pool->count == pool->rejoin_at)) {
+        if (pool->count == 0)
+            pool_emptied(pool);        /* used -> empty, or kept */
+        else
+            insert_to_usedpool(pool);  /* full -> used, four blocks later */
+    }
     return 1;
 }
-static void *pm_pymalloc_malloc(void *ctx, size_t n)
+__attribute__((noinline)) static void *malloc_slow_path(size_t n)
 {
-    (void)ctx;
-    if (PM_LIKELY(n - 1 < PM_SMALL_REQUEST_THRESHOLD)) {   /* 1 <= n <= 512 */
-        void *p = pymalloc_alloc(n);
-        if (PM_LIKELY(p != NULL))
+    if (n - 1 < PM_SMALL_REQUEST_THRESHOLD) {      /* 1 <= n <= 512 */
+        void *p = pymalloc_alloc(n);               /* from a new pool */
+        if (p != NULL)
             return p;
     }
     return PmMem_RawMalloc(n);
+}
+
+static void *pm_pymalloc_malloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    if (PM_LIKELY(n - 1 < PM_SMALL_REQUEST_THRESHOLD)
+        && PM_LIKELY(usedpools[PM_SIZE2INDEX(n)] != NULL))
+        return pymalloc_alloc(n);      /* calls nothing, saves no register */
+    return malloc_slow_path(n);
 }
 
 static void pm_pymalloc_free(void *ctx, void *p)
@@ -468,7 +505,7 @@ int Pm_ArenaPools(const void *p, int state[], unsigned szidx[])
         szidx[i] = 0;
         if ((PmBlock *)pool >= ao->pool_address)
             state[i] = PM_POOL_NEVER_USED;
-        else if (pool->count == 0)
+        else if (pool->count == pool->kept)        /* no block in use */
             state[i] = PM_POOL_EMPTY;
         else {
             szidx[i] = pool->szidx;

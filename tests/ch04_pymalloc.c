@@ -57,13 +57,31 @@ START_TEST(pools_go_used_full_used_empty)
     Pm_ArenaPools(b[0], st, sz);
     ck_assert_int_eq(st[k], PM_POOL_FULL);
     ck_assert_uint_eq(sz[k], 31);
-    pm_free(b[3]);
+    for (int i = 3; i < 7; i++) pm_free(b[i]);            /* 4 blocks: it rejoins */
     Pm_ArenaPools(b[0], st, sz);
     ck_assert_int_eq(st[k], PM_POOL_USED);
-    ck_assert_ptr_eq(pm_malloc(512), b[3]);               /* back on usedpools, at the front */
-    for (int i = 0; i < PER_POOL; i++) pm_free(b[i]);
+    ck_assert_ptr_eq(pm_malloc(512), b[6]);               /* back on usedpools, at the front */
+    for (int i = 0; i < PER_POOL; i++) if (i < 3 || i > 5) pm_free(b[i]);
     Pm_ArenaPools(b[0], st, sz);
     ck_assert_int_eq(st[k], PM_POOL_EMPTY);
+}
+END_TEST
+
+/* "Freeing": a full pool rejoins its class's list only at its fourth free
+   block; until then its class allocates from another pool. */
+START_TEST(a_full_pool_rejoins_its_class_at_the_fourth_free_block)
+{
+    enum { PER_POOL = (16384 - 48) / 512 };               /* 31 */
+    void *b[PER_POOL];
+    for (int i = 0; i < PER_POOL; i++) b[i] = pm_malloc(500);
+    uintptr_t pool = (uintptr_t)b[0] & ~(uintptr_t)16383;
+    for (int i = 0; i < 3; i++) pm_free(b[i]);
+    void *other = pm_malloc(512);
+    ck_assert_uint_ne((uintptr_t)other & ~(uintptr_t)16383, pool);   /* still off the list */
+    pm_free(other);                       /* that pool is kept, alone on the list */
+    pm_free(b[3]);                        /* the fourth: it rejoins, at the front */
+    ck_assert_ptr_eq(pm_malloc(512), b[3]);
+    for (int i = 3; i < PER_POOL; i++) pm_free(b[i]);
 }
 END_TEST
 
@@ -113,6 +131,61 @@ START_TEST(the_last_pool_of_a_class_is_kept_without_pinning_arenas)
     ck_assert_uint_eq(s1.arenas_reclaimed - s0.arenas_reclaimed,
                       s1.arenas_allocated_total - s0.arenas_allocated_total - 1);
     pm_free(b);
+}
+END_TEST
+
+/* "Keeping the last pool of a class": a kept pool holds a reservation, not
+   a block: it counts no block in use and shows as empty, yet its class
+   still allocates from it, the same block first. */
+START_TEST(a_kept_pool_counts_no_block_and_serves_its_class)
+{
+    PmObmallocStats s0 = Pm_GetObmallocStats();
+    void *a = pm_malloc(400);
+    ck_assert_uint_eq(Pm_GetObmallocStats().blocks_in_use, s0.blocks_in_use + 1);
+    pm_free(a);                                                 /* kept */
+    ck_assert_uint_eq(Pm_GetObmallocStats().blocks_in_use, s0.blocks_in_use);
+    int st[64]; unsigned sz[64];
+    Pm_ArenaPools(a, st, sz);
+    ck_assert_int_eq(st[((uintptr_t)a >> 14) & 63], PM_POOL_EMPTY);
+    ck_assert_ptr_eq(pm_malloc(400), a);
+    pm_free(a);
+}
+END_TEST
+
+/* "Keeping the last pool of a class": when another pool joins the class,
+   the kept pool gives way and becomes a free pool, for any class. */
+START_TEST(a_kept_pool_gives_way_when_another_pool_joins_its_class)
+{
+    enum { PER_POOL = (16384 - 48) / 400 };                     /* 40 */
+    void *a[PER_POOL];
+    for (int i = 0; i < PER_POOL; i++) a[i] = pm_malloc(400);   /* pool A, full */
+    void *b = pm_malloc(400);                                   /* pool B, alone */
+    uintptr_t pool_b = (uintptr_t)b & ~(uintptr_t)16383;
+    pm_free(b);                                                 /* B is kept */
+    void *c = pm_malloc(300);
+    ck_assert_uint_ne((uintptr_t)c & ~(uintptr_t)16383, pool_b);
+    for (int i = 0; i < 4; i++) pm_free(a[i]);                  /* A rejoins the class */
+    void *d = pm_malloc(200);
+    ck_assert_uint_eq((uintptr_t)d & ~(uintptr_t)16383, pool_b);   /* B was free */
+    pm_free(c); pm_free(d);
+    for (int i = 4; i < PER_POOL; i++) pm_free(a[i]);
+}
+END_TEST
+
+/* "Keeping the last pool of a class": a kept pool gives up when the other
+   pools of its arena empty, so the arena goes back to the system. */
+START_TEST(a_kept_pool_does_not_hold_an_arena_whose_other_pools_empty)
+{
+    enum { N = 3 * 64 * 31 - 10 * 31 };          /* 3 arenas of 512s, 10 pools short */
+    static void *b[N];
+    PmObmallocStats s0 = Pm_GetObmallocStats();
+    for (int i = 0; i < N; i++) b[i] = pm_malloc(512);
+    void *k = pm_malloc(400);               /* the class's only pool, in arena 3 */
+    pm_free(k);                                                 /* kept */
+    for (int i = 0; i < N; i++) pm_free(b[i]);
+    PmObmallocStats s1 = Pm_GetObmallocStats();
+    ck_assert_uint_le(s1.arenas_current, s0.arenas_current + 1);
+    ck_assert_uint_eq(s1.blocks_in_use, s0.blocks_in_use);
 }
 END_TEST
 
@@ -296,8 +369,12 @@ Suite *ch04_pymalloc_suite(void)
     tcase_add_test(tc, blocks_are_aligned_and_spaced_by_their_class);
     tcase_add_test(tc, a_freed_block_is_reused_first);
     tcase_add_test(tc, pools_go_used_full_used_empty);
+    tcase_add_test(tc, a_full_pool_rejoins_its_class_at_the_fourth_free_block);
     tcase_add_test(tc, an_empty_pool_serves_any_class);
     tcase_add_test(tc, the_last_pool_of_a_class_is_kept_without_pinning_arenas);
+    tcase_add_test(tc, a_kept_pool_counts_no_block_and_serves_its_class);
+    tcase_add_test(tc, a_kept_pool_gives_way_when_another_pool_joins_its_class);
+    tcase_add_test(tc, a_kept_pool_does_not_hold_an_arena_whose_other_pools_empty);
     tcase_add_test(tc, a_free_arena_goes_back_except_the_last);
     tcase_add_test(tc, arenas_are_aligned_and_keep_all_64_pools);
     tcase_add_test(tc, one_survivor_per_pool_pins_every_arena);
