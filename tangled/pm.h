@@ -16,4 +16,5 @@
 #include "tupleobject.h"
 #include "freelist.h"
 #include "dictobject.h"
+#include "copy.h"
 #endif

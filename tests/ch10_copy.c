@@ -182,21 +182,24 @@ START_TEST(a_cycle_through_a_dict_is_reproduced)
 }
 END_TEST
 
-/* "in a = [1000]; t = (a,); a.append(t) ... t has one copy" */
+/* "in a = [1000]; t = (a,); a.append(t) ... t has one copy"; and "even a,
+ * if t holds the only reference to it" */
 START_TEST(a_cycle_through_a_tuple_is_reproduced)
 {
     PmObject *a = ints(1, 1000), *t = PmTuple_New(1);
-    PmTuple_SET_ITEM(t, 0, Pm_NewRef(a));
+    PmTuple_SET_ITEM(t, 0, a);                     /* t holds the only reference */
     PmList_Append(a, t);
+    ck_assert_int_eq(Pm_REFCNT(a), 1);
     PmObject *u = PmCopy_DeepCopy(t);
     ck_assert(PmTuple_Check(u));
     ck_assert_ptr_ne(u, t);
     PmObject *a2 = PmTuple_GET_ITEM(u, 0);
     ck_assert_ptr_ne(a2, a);
     ck_assert_ptr_eq(ITEM(a2, 1), u);              /* one copy of t, not two */
+    ck_assert_int_eq(Pm_REFCNT(a2), 1);            /* and one of a: only u holds it */
     PmList_SetItem(a, 1, Pm_NewRef(Pm_None));
     PmList_SetItem(a2, 1, Pm_NewRef(Pm_None));
-    Pm_DECREF(u); Pm_DECREF(t); Pm_DECREF(a);
+    Pm_DECREF(u); Pm_DECREF(t);
 }
 END_TEST
 
@@ -347,6 +350,26 @@ START_TEST(the_nodes_of_a_table_are_its_lists_and_ints)
 }
 END_TEST
 
+/* "An object whose count is 1 ... remembering it is waste": the private
+ * memo holds only what has more than one reference. */
+START_TEST(objects_referenced_once_are_not_memoised)
+{
+    PmObject *table = PmList_New(100);
+    for (int i = 0; i < 100; i++)
+        PmList_SET_ITEM(table, i, ints(10, 1000 + 10 * i));
+    Pm_DECREF(PmCopy_DeepCopy(table));
+    ck_assert_int_eq(PmCopy_GetStats().memoised, 0);
+    PmObject *s = ints(1, 1000), *x = list2(s, s);
+    Pm_DECREF(PmCopy_DeepCopy(x));                 /* s has 3 references, x one */
+    ck_assert_int_eq(PmCopy_GetStats().memoised, 1);
+    PmCopyMemo *memo = PmCopyMemo_New();           /* the caller's memo: all */
+    Pm_DECREF(PmCopy_DeepCopyMemo(table, memo));
+    ck_assert_int_eq(PmCopy_GetStats().memoised, 101);
+    PmCopyMemo_Free(memo);
+    Pm_DECREF(x); Pm_DECREF(s); Pm_DECREF(table);
+}
+END_TEST
+
 static PmObject *repeat1(PmObject *x, Pm_ssize_t n)   /* [x] * n; steals x */
 {
     PmObject *one = PmList_New(1), *r;
@@ -434,6 +457,7 @@ Suite *ch10_copy_suite(void)
     tcase_add_test(tc, the_memo_keeps_originals_alive);
     tcase_add_test(tc, a_memo_passed_again_returns_the_first_copy);
     tcase_add_test(tc, the_memo_finds_every_original_as_it_grows);
+    tcase_add_test(tc, objects_referenced_once_are_not_memoised);
     tcase_add_test(tc, a_million_deep_nesting_copies_without_recursion);
     tcase_add_test(tc, the_nodes_of_a_table_are_its_lists_and_ints);
     tcase_add_test(tc, the_nested_list_trap_is_five_names_for_one_row);
