@@ -8,8 +8,8 @@
 #                         and fail on any difference from what is committed
 #   ./build.sh run N      run chapter N's demo programs
 #   ./build.sh record     re-record CPython's outputs (needs python3 3.11)
-#   ./build.sh bench [NAME]  run benchmark NAME (without NAME: list them) and
-#                         record its results in figures/bench-NAME.txt/.dat
+#   ./build.sh bench [NAME]  run benchmark NAME (alloc, copy; without NAME: list
+#                         them) and record its results in figures/bench-NAME.txt/.dat
 #   ./build.sh clean | help
 #
 # Conventions (see README.md):
@@ -476,12 +476,15 @@ cmd_run() {
 # the root bench/NAME.gp on every build); commit both.
 BENCHES="alloc    pm's PmObject_Malloc/PmObject_Free (pymalloc) against glibc malloc, mimalloc,
          jemalloc and CPython 3.11's pymalloc: LIFO pairs, uniform sizes freed in
-         random order, churn; about 5 minutes on 2 cores (chapter 'Measuring the allocator')"
+         random order, churn; about 5 minutes on 2 cores (chapter 'Measuring the allocator')
+copy     PmCopy_DeepCopy against CPython 3.11's copy.deepcopy on a list of 100,000
+         lists of 10 ints; about a minute (chapter 'Copy semantics')"
 
 cmd_bench() {
     case "${1:-}" in
         "") echo "benchmarks (./build.sh bench NAME):"; echo "$BENCHES" | sed 's/^/  /';;
         alloc) bench_alloc;;
+        copy)  bench_copy;;
         *) die "no benchmark '$1' (./build.sh bench lists them)";;
     esac
 }
@@ -623,6 +626,54 @@ bench_alloc() {
     say "bench alloc: $((SECONDS - start)) s; recorded figures/bench-alloc.txt, .dat and .svg"
     say "  (./build.sh puts them in the book; callgrind's profiles are in $d)"
     grep '^bench' figures/bench-alloc.txt
+}
+
+# bench_copy: our deep copy (release build, -O2) and CPython 3.11's
+# copy.deepcopy, in the same run, on the same structure; the ratio of the
+# medians per node is recorded in figures/bench-copy.txt.
+bench_copy() {
+    need_packages
+    local d=$B/bench-copy start=$SECONDS f cc="$CC $CFLAGS_BASE -O2" ours py cpy="n/a"
+    say "bench copy: compiling our runtime (-O2) and bench/copy.c"
+    rm -rf "$d"; mkdir -p "$d/src" "$d/obj" "$d/bin"
+    # shellcheck disable=SC2046
+    lint $(chapters); tangle "$d/src" -L $(chapters)
+    for f in "$d"/src/*.c; do
+        $cc -I"$d/src" -c "$f" -o "$d/obj/$(basename "${f%.c}").o" || die "bench: compiling $(basename "$f") failed"
+    done
+    ar rcs "$d/libpm.a" "$d"/obj/*.o
+    $cc -DBENCH_PM -I"$d/src" "$d/src/bench/copy.c" "$d/libpm.a" -lm -o "$d/bin/copy"
+    local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
+    say "bench copy: ours"
+    ours=$(env -u PMMALLOC "$d/bin/copy") || die "bench: bench/copy.c failed"
+    py=$(py_for "$PY_WANT")
+    if [ -n "$py" ]; then
+        say "bench copy: CPython $PY_WANT ($py)"
+        cpy=$(cd "$d/src/bench" && env -u PYTHONMALLOC "$py" deepcopy_cpython.py) || die "bench: deepcopy_cpython.py failed"
+    else
+        say "bench copy: no python$PY_WANT here: cpython_ns_per_node=n/a"
+    fi
+    {
+        echo "# ./build.sh bench copy, $(date -u +%Y-%m-%d)"
+        echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
+        echo "# load:     $load (1, 5, 15 minutes) when the run began"
+        echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
+        echo "# cpython:  $(if [ -n "$py" ]; then "$py" -c 'import platform; print("CPython", platform.python_version())'; else echo none; fi)"
+        echo "# method:   deep copy of a list of 100,000 lists of 10 ints (1000 and up); a warm-up"
+        echo "#           copy, then 7 timed copies; ns_per_node = median ns per object visited"
+        echo "#           (1 + 100,000 + 1,000,000 = 1,100,001 nodes); ns per node in the order run:"
+        echo "#   ours     $(sed -n 's/^result ours .* runs=\([^ ]*\).*/\1/p' <<< "$ours" | tr , ' ')"
+        echo "#   ours, a caller's memo remembering every list (as CPython's does), $(sed -n 's/^result ours_memo_all .*\(memoised=[0-9]*\).*/\1/p' <<< "$ours"):"
+        echo "#            $(sed -n 's/^result ours_memo_all .* runs=\([^ ]*\).*/\1/p' <<< "$ours" | tr , ' '), median $(sed -n 's/^result ours_memo_all .*ns_per_node=//p' <<< "$ours")"
+        [ "$cpy" = n/a ] || echo "#   cpython  $(sed -n 's/.* runs=\([^ ]*\).*/\1/p' <<< "$cpy" | tr , ' ')"
+        awk -v o="$ours" -v c="$cpy" 'BEGIN {
+            split(o, l, "\n"); split(l[1], a, "ns_per_node="); x = a[2] + 0
+            if (c == "n/a") { printf "bench deepcopy ours_ns_per_node=%.2f cpython_ns_per_node=n/a ratio=n/a\n", x; exit }
+            split(c, b, "ns_per_node="); y = b[2] + 0
+            printf "bench deepcopy ours_ns_per_node=%.2f cpython_ns_per_node=%.2f ratio=%.4f\n", x, y, x / y }'
+    } > figures/bench-copy.txt
+    say "bench copy: $((SECONDS - start)) s; recorded figures/bench-copy.txt (./build.sh puts it in the book)"
+    grep '^bench' figures/bench-copy.txt
 }
 
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }

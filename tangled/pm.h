@@ -17,4 +17,5 @@
 #include "freelist.h"
 #include "dictobject.h"
 #include "code.h"
+#include "copy.h"
 #endif
