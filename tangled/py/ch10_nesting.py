@@ -19,6 +19,6 @@ while lo < hi:
     except RecursionError:
         hi = mid - 1
 print(f"deepest copy with the default limit ({sys.getrecursionlimit()}): {lo}")
-sys.setrecursionlimit(10_000_000)
-y = copy.deepcopy(nested(1_000_000))
-print("depth 1000000 with sys.setrecursionlimit(10_000_000): copied")
+sys.setrecursionlimit(1_000_000)
+y = copy.deepcopy(nested(100_000))
+print("depth 100000 with sys.setrecursionlimit(1_000_000): copied")
