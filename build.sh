@@ -504,9 +504,9 @@ bench_packages() {
     fi
 }
 
-# bench_alloc_build DIR: tangle every chapter, compile our runtime as a release
-# build (-O2) and bench/alloc.c once per allocator into DIR/bin/ALLOCATOR.
-bench_alloc_build() {
+# bench_runtime DIR: tangle every chapter into DIR/src and compile our runtime
+# as a release build (-O2) into DIR/libpm.a, for the benchmarks to link.
+bench_runtime() {
     local d=$1 f cc="$CC $CFLAGS_BASE -O2"
     rm -rf "$d"; mkdir -p "$d/src" "$d/obj" "$d/bin"
     # shellcheck disable=SC2046
@@ -515,6 +515,13 @@ bench_alloc_build() {
         $cc -I"$d/src" -c "$f" -o "$d/obj/$(basename "${f%.c}").o" || die "bench: compiling $(basename "$f") failed"
     done
     ar rcs "$d/libpm.a" "$d"/obj/*.o
+}
+
+# bench_alloc_build DIR: tangle every chapter, compile our runtime as a release
+# build (-O2) and bench/alloc.c once per allocator into DIR/bin/ALLOCATOR.
+bench_alloc_build() {
+    local d=$1 f cc="$CC $CFLAGS_BASE -O2"
+    bench_runtime "$d"
     f=$d/src/bench/alloc.c
     $cc -DBENCH_PM -I"$d/src" "$f" "$d/libpm.a" -lm -o "$d/bin/pm"
     $cc -DBENCH_GLIBC "$f" -o "$d/bin/glibc"
@@ -635,13 +642,7 @@ bench_copy() {
     need_packages
     local d=$B/bench-copy start=$SECONDS f cc="$CC $CFLAGS_BASE -O2" ours py cpy="n/a"
     say "bench copy: compiling our runtime (-O2) and bench/copy.c"
-    rm -rf "$d"; mkdir -p "$d/src" "$d/obj" "$d/bin"
-    # shellcheck disable=SC2046
-    lint $(chapters); tangle "$d/src" -L $(chapters)
-    for f in "$d"/src/*.c; do
-        $cc -I"$d/src" -c "$f" -o "$d/obj/$(basename "${f%.c}").o" || die "bench: compiling $(basename "$f") failed"
-    done
-    ar rcs "$d/libpm.a" "$d"/obj/*.o
+    bench_runtime "$d"
     $cc -DBENCH_PM -I"$d/src" "$d/src/bench/copy.c" "$d/libpm.a" -lm -o "$d/bin/copy"
     local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
     say "bench copy: ours"

@@ -148,19 +148,9 @@ static PmDictObject *as_dict(const char *where, PmObject *d)
         Pm_FatalError(where, "expected a 'dict', got a '%s'", Pm_TYPE(d)->tp_name);
     return (PmDictObject *)d;
 }
-void PmDict_SetItem(PmObject *d, PmObject *key, PmObject *value)
+/* append a key known to be absent; its hash is computed already */
+static void insert_new(PmDictObject *mp, PmObject *key, Pm_hash_t hash, PmObject *value)
 {
-    PmDictObject *mp = as_dict("PmDict_SetItem", d);
-    Pm_hash_t hash = PmObject_Hash(key);
-    size_t slot;
-    Pm_ssize_t ix = dict_lookup(mp->ma_keys, key, hash, &slot);
-    if (ix >= 0) {
-        PmDictEntry *e = &DK_ENTRIES(mp->ma_keys)[ix];
-        PmObject *old = e->me_value;
-        e->me_value = Pm_NewRef(value);
-        Pm_DECREF(old);
-        return;
-    }
     if (mp->ma_keys->dk_usable <= 0)
         dict_resize(mp, GROWTH_RATE(mp));
     PmDictKeysObject *dk = mp->ma_keys;
@@ -169,6 +159,21 @@ void PmDict_SetItem(PmObject *d, PmObject *key, PmObject *value)
     dk_set_index(dk, find_empty_slot(dk, hash), dk->dk_nentries++);
     dk->dk_usable--;
     mp->ma_used++;
+}
+void PmDict_SetItem(PmObject *d, PmObject *key, PmObject *value)
+{
+    PmDictObject *mp = as_dict("PmDict_SetItem", d);
+    Pm_hash_t hash = PmObject_Hash(key);
+    size_t slot;
+    Pm_ssize_t ix = dict_lookup(mp->ma_keys, key, hash, &slot);
+    if (ix < 0) {
+        insert_new(mp, key, hash, value);
+        return;
+    }
+    PmDictEntry *e = &DK_ENTRIES(mp->ma_keys)[ix];
+    PmObject *old = e->me_value;
+    e->me_value = Pm_NewRef(value);
+    Pm_DECREF(old);
 }
 PmObject *PmDict_GetItem(PmObject *d, PmObject *key)
 {
@@ -180,10 +185,13 @@ PmObject *PmDict_GetItem(PmObject *d, PmObject *key)
 
 PmObject *PmDict_SetDefault(PmObject *d, PmObject *key, PmObject *value)
 {
-    PmObject *found = PmDict_GetItem(d, key);
-    if (found != NULL)
-        return found;
-    PmDict_SetItem(d, key, value);
+    PmDictObject *mp = as_dict("PmDict_SetDefault", d);
+    Pm_hash_t hash = PmObject_Hash(key);
+    size_t slot;
+    Pm_ssize_t ix = dict_lookup(mp->ma_keys, key, hash, &slot);
+    if (ix >= 0)
+        return DK_ENTRIES(mp->ma_keys)[ix].me_value;
+    insert_new(mp, key, hash, value);  /* one hash, one lookup: interning's path */
     return value;
 }
 int PmDict_DelItem(PmObject *d, PmObject *key)

@@ -149,6 +149,20 @@ START_TEST(constants_merge_within_a_unit_not_across)
 }
 END_TEST
 
+/* "-257 and -2.5 are constants like any other and merge the same way" */
+START_TEST(negative_and_float_constants_merge_too)
+{
+    PmUnit *u = PmUnit_New();
+    PmCode *co = PmCode_New(u, "main");
+    PmObject *b = add(co, PmInt_FromLong(-257)), *c = add(co, PmInt_FromLong(-257));
+    PmObject *d = add(co, PmFloat_FromDouble(-2.5)), *e = add(co, PmFloat_FromDouble(-2.5));
+    ck_assert_ptr_eq(b, c);
+    ck_assert_ptr_eq(d, e);
+    ck_assert_int_eq(PmList_GET_SIZE(co->co_consts), 2);
+    PmCode_Free(co); PmUnit_Free(u);
+}
+END_TEST
+
 /* "0.0 == -0.0, yet ... merging them would turn one into the other." */
 START_TEST(zero_and_minus_zero_are_not_merged)
 {
@@ -195,6 +209,7 @@ Suite *ch09_caches_suite(void)
     tcase_add_test(tc, a_mortal_interned_string_dies_with_its_last_owner);
     tcase_add_test(tc, an_immortal_string_interned_stays_immortal);
     tcase_add_test(tc, constants_merge_within_a_unit_not_across);
+    tcase_add_test(tc, negative_and_float_constants_merge_too);
     tcase_add_test(tc, zero_and_minus_zero_are_not_merged);
     tcase_add_test(tc, name_like_string_constants_are_interned);
     suite_add_tcase(s, tc);

@@ -29,12 +29,14 @@ static inline PmObject *fix_by_comprehension(PmObject *zero)   /* [[0] * 3 for _
     return scores;
 }
 
+#define BUILD fix_by_comprehension
+#define NAME "fixed"
 int main(void)
 {
     PmObject *zero = PmFloat_FromDouble(0.0), *mark = PmFloat_FromDouble(95.5);
-    PmObject *scores = fix_by_comprehension(zero);
+    PmObject *scores = BUILD(zero);
     PmList_SetItem(PmList_GET_ITEM(scores, 0), 1, Pm_NewRef(mark));
-    PmGraph_Begin(stdout, "fixed");
+    PmGraph_Begin(stdout, NAME);
     PmGraph_Label(stdout, "scores", scores);
     PmGraph_Object(stdout, scores);
     PmGraph_End(stdout);

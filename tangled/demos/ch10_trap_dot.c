@@ -29,12 +29,14 @@ static inline PmObject *fix_by_comprehension(PmObject *zero)   /* [[0] * 3 for _
     return scores;
 }
 
+#define BUILD trap
+#define NAME "trap"
 int main(void)
 {
     PmObject *zero = PmFloat_FromDouble(0.0), *mark = PmFloat_FromDouble(95.5);
-    PmObject *scores = trap(zero);
+    PmObject *scores = BUILD(zero);
     PmList_SetItem(PmList_GET_ITEM(scores, 0), 1, Pm_NewRef(mark));
-    PmGraph_Begin(stdout, "trap");
+    PmGraph_Begin(stdout, NAME);
     PmGraph_Label(stdout, "scores", scores);
     PmGraph_Object(stdout, scores);
     PmGraph_End(stdout);

@@ -1,0 +1,6 @@
+s, empty, t = "xab", "", ()
+print("s[:0] is '':             ", s[:0] is empty)
+print("s[1:2] is chr(97):       ", s[1:2] is chr(97))
+print("chr(200) is chr(200):    ", chr(200) is chr(200))
+print("s[1:3] is s[1:3]:        ", s[1:3] is s[1:3])
+print("tuple() is ():           ", tuple() is t)
