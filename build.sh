@@ -40,12 +40,36 @@ PY_WANT=3.11
 say()  { printf '%s\n' "build: $*"; }
 die()  { printf '%s\n' "build: error: $*" >&2; exit 1; }
 chapters() { ls chapters/[0-9][0-9]-*.nw 2>/dev/null | sort; }
-nchapters() { chapters | wc -l; }
-chapter_file() { ls chapters/"$(printf %02d "$1")"-*.nw 2>/dev/null | head -1; }
-first_k() { chapters | head -n "$1"; }
-# chapter_num K: the number NN in the file name of the K-th chapter (demos
-# are demos/chNN_*.c and tests tests/chNN_*.c, whatever the position)
-chapter_num() { basename "$(chapters | sed -n "${1}p")" | cut -c1-2; }
+# Layers are chapter numbers: layer K is every chapter numbered 1..K (the
+# numbers may have gaps); chapter 00, the preface, has no code and is only
+# woven. Numbers are read as decimal ("08" is 8).
+# layer_nums: the number of every chapter that is a layer, in order
+layer_nums() {
+    local f n
+    for f in $(chapters); do
+        n=$((10#$(basename "$f" | cut -c1-2)))
+        [ "$n" -ge 1 ] && echo "$n"
+    done
+}
+last_layer() { layer_nums | tail -1; }
+nn() { printf %02d "$1"; }
+# first_k K: the chapter files of layer K
+first_k() {
+    local f n
+    for f in $(chapters); do
+        n=$((10#$(basename "$f" | cut -c1-2)))
+        [ "$n" -ge 1 ] && [ "$n" -le "$1" ] && echo "$f"
+    done
+    return 0
+}
+# layer_arg WORD: WORD as a layer number, or die naming the word and the layers
+layer_arg() {
+    local w=$1 n
+    [[ "$w" =~ ^[0-9]+$ ]] || die "'$w' is not a chapter number (chapters: $(layer_nums | tr '\n' ' '| sed 's/ $//'))"
+    n=$((10#$w))
+    grep -qx "$n" <<< "$(layer_nums)" || die "no chapter $w (chapters: $(layer_nums | tr '\n' ' ' | sed 's/ $//'))"
+    echo "$n"
+}
 
 # ---------------------------------------------------------------- packages
 # have_pkg NAME: the Debian package is installed (not merely configured:
@@ -178,8 +202,9 @@ build_layer() {
     # the test runner: suites of chapters 1..K
     local tests=() n
     : > "$dir/suites.inc"
-    for n in $(seq 1 "$k"); do
-        for f in tests/ch$(chapter_num "$n")_*.c; do
+    for n in $(layer_nums); do
+        [ "$n" -le "$k" ] || continue
+        for f in tests/ch$(nn "$n")_*.c; do
             [ -e "$f" ] || continue
             tests+=("$ROOT/$f")
             echo "SUITE($(basename "${f%.c}"))" >> "$dir/suites.inc"
@@ -191,11 +216,13 @@ build_layer() {
 }
 
 PASSED=0 FAILED=0
-# run_tests DIR LABEL: run a layer's test runner, add its counts to the totals.
+# run_tests DIR LABEL [ALLOCATOR]: run a layer's test runner with the runtime's
+# default allocator (or PMMALLOC=ALLOCATOR; never the caller's exported
+# PMMALLOC), add its counts to the totals.
 run_tests() {
-    local dir=$1 label=$2 log rc=0 line checks fails errs
+    local dir=$1 label=$2 alloc=${3:-} log rc=0 line checks fails errs
     log=$dir/tests${VALGRIND:+-valgrind}.log
-    (cd "$dir" && CK_VERBOSITY=normal ${VALGRIND:-} ./bin/tests) > "$log" 2>&1 || rc=$?
+    (cd "$dir" && env -u PMMALLOC ${alloc:+PMMALLOC=$alloc} CK_VERBOSITY=normal ${VALGRIND:-} ./bin/tests) > "$log" 2>&1 || rc=$?
     line=$(grep -E '^[0-9]+%: Checks: ' "$log" | tail -1 || true)
     if [ -z "$line" ]; then
         cat "$log"; FAILED=$((FAILED + 1)); say "$label: test runner failed (exit $rc)"; return
@@ -212,15 +239,11 @@ run_tests() {
 
 cmd_test() {
     need_packages all
-    local n; n=$(nchapters)
-    [ "$n" -gt 0 ] || die "no chapters"
-    local from=1 to=$n
-    if [ -n "${1:-}" ]; then
-        [ "$1" -ge 1 ] && [ "$1" -le "$n" ] || die "no chapter $1 (chapters 1..$n)"
-        from=$1 to=$1
-    fi
-    local k
-    for k in $(seq "$from" "$to"); do
+    [ -n "$(layer_nums)" ] || die "no chapters"
+    local layers to k
+    if [ -n "${1:-}" ]; then layers=$(layer_arg "$1"); else layers=$(layer_nums); fi
+    to=$(tail -1 <<< "$layers")
+    for k in $layers; do
         build_layer "$k"
         run_tests "$B/layer-$k" "layer $k (chapters 1..$k)"
     done
@@ -230,8 +253,8 @@ cmd_test() {
     if command -v valgrind >/dev/null; then
         # PMMALLOC=malloc: valgrind sees each object as a malloc block, so it
         # can report leaked objects (inside pymalloc's arenas it cannot)
-        PMMALLOC=malloc VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9" \
-            run_tests "$B/layer-$to" "layer $to under valgrind (PMMALLOC=malloc)"
+        VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9" \
+            run_tests "$B/layer-$to" "layer $to under valgrind (PMMALLOC=malloc)" malloc
     else
         say "valgrind not installed: skipped the valgrind run"
     fi
@@ -244,14 +267,14 @@ cmd_test() {
 run_demos() {
     local out=$1 fig=$2 k f name
     mkdir -p "$out" "$fig"
-    for k in $(seq 1 "$(nchapters)"); do
+    for k in $(layer_nums); do
         [ -x "$B/layer-$k/bin/tests" ] || build_layer "$k"
-        for f in "$B/layer-$k"/bin/ch$(chapter_num "$k")_*; do
+        for f in "$B/layer-$k"/bin/ch$(nn "$k")_*; do
             [ -x "$f" ] || continue
             name=$(basename "$f")
             case $name in
-                *_dot) (cd "$B" && "$f") > "$fig/${name%_dot}.dot" || die "demo $name failed";;
-                *)     (cd "$B" && "$f") > "$out/$name.txt" 2>&1 || die "demo $name failed";;
+                *_dot) (cd "$B" && env -u PMMALLOC "$f") > "$fig/${name%_dot}.dot" || die "demo $name failed";;
+                *)     (cd "$B" && env -u PMMALLOC "$f") > "$out/$name.txt" 2>&1 || die "demo $name failed";;
             esac
         done
     done
@@ -376,13 +399,13 @@ run_py() {
 # ---------------------------------------------------------------- commands
 cmd_build() {
     need_packages all
-    say "tangling $(nchapters) chapters into tangled/"
+    say "tangling $(chapters | wc -l) chapters into tangled/"
     rm -rf "$B/tangled"
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$B/tangled" "" $(chapters)
     rm -rf tangled; cp -r "$B/tangled" tangled
     local k
-    for k in $(seq 1 "$(nchapters)"); do
+    for k in $(layer_nums); do
         say "compiling layer $k (chapters 1..$k): runtime, demos, tests"
         build_layer "$k"
     done
@@ -411,7 +434,7 @@ cmd_check() {
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$s/tangled" "" $(chapters)
     local k
-    for k in $(seq 1 "$(nchapters)"); do build_layer "$k"; done
+    for k in $(layer_nums); do build_layer "$k"; done
     say "check: demos, figures, weave"
     run_demos "$s/out" "$s/figures"
     render_svg "$s/figures"
@@ -458,12 +481,12 @@ cmd_record() {
 }
 
 cmd_run() {
-    local k=${1:-}; [ -n "$k" ] || die "usage: ./build.sh run N"
-    [ -n "$(chapter_file "$k")" ] || die "no chapter $k"
+    [ -n "${1:-}" ] || die "usage: ./build.sh run N"
+    local k; k=$(layer_arg "$1")
     need_packages
     build_layer "$k"
     local f
-    for f in "$B/layer-$k"/bin/ch$(chapter_num "$k")_*; do
+    for f in "$B/layer-$k"/bin/ch$(nn "$k")_*; do
         [ -x "$f" ] || continue
         echo "== $(basename "$f")"; (cd "$B" && "$f")
     done

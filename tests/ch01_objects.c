@@ -180,7 +180,7 @@ static int global_counter = 1;
 /* "Where objects live": labels on the stack, objects on the heap, types in data. */
 START_TEST(labels_live_on_the_stack_objects_on_the_heap)
 {
-    PmObject *a = PmInt_FromLong(5000);     /* not a cached small int (chapter 9) */
+    PmObject *a = PmInt_FromLong(5000);     /* not a cached small int (chapter 10) */
     ck_assert_int_eq(Pm_AreaOf(&a), PM_AREA_STACK);
     ck_assert_int_eq(Pm_AreaOf(a), PM_AREA_HEAP);
     ck_assert_int_eq(Pm_AreaOf(&PmInt_Type), PM_AREA_DATA);

@@ -1,4 +1,4 @@
-/* ch09_caches.c -- tests of chapter 9, "Caches: small ints, shared strings
+/* ch10_caches.c -- tests of chapter 10, "Caches: small ints, shared strings
  * and constants". Each test runs in a fresh child process. */
 #include "pmtest.h"
 #include <math.h>
@@ -197,7 +197,7 @@ START_TEST(name_like_string_constants_are_interned)
 }
 END_TEST
 
-Suite *ch09_caches_suite(void)
+Suite *ch10_caches_suite(void)
 {
     Suite *s = suite_create("ch09 caches");
     TCase *tc = tcase_create("caches");

@@ -1,6 +1,6 @@
-/* ch10_copy.c -- tests of chapter 10, "Copy semantics". Each test runs in
+/* ch11_copy.c -- tests of chapter 11, "Copy semantics". Each test runs in
  * a fresh child process. No test depends on whether small ints or strings
- * are cached (chapter 9): identities and counts are checked on lists,
+ * are cached (chapter 10): identities and counts are checked on lists,
  * dicts, floats and ints outside [-5, 256] only. */
 #include "pmtest.h"
 
@@ -437,7 +437,7 @@ START_TEST(copying_an_unknown_type_is_reported)
 }
 END_TEST
 
-Suite *ch10_copy_suite(void)
+Suite *ch11_copy_suite(void)
 {
     Suite *s = suite_create("ch10 copy");
     TCase *tc = tcase_create("copy");

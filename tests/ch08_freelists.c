@@ -1,4 +1,4 @@
-/* ch07_freelists.c -- tests of chapter 7, "Free lists". Each test runs in a
+/* ch08_freelists.c -- tests of chapter 8, "Free lists". Each test runs in a
  * fresh child process, so the free lists start empty. */
 #include "pmtest.h"
 
@@ -119,7 +119,7 @@ START_TEST(clearing_gives_every_kept_object_back)
 }
 END_TEST
 
-Suite *ch07_freelists_suite(void)
+Suite *ch08_freelists_suite(void)
 {
     Suite *s = suite_create("ch07 free lists");
     TCase *tc = tcase_create("freelists");

@@ -1,4 +1,4 @@
-/* ch08_containers.c -- tests of chapter 8, "Containers: how lists grow, and
+/* ch09_containers.c -- tests of chapter 9, "Containers: how lists grow, and
  * a dictionary". Each test runs in a fresh child process. */
 #include "pmtest.h"
 #include <math.h>
@@ -78,7 +78,7 @@ START_TEST(popping_an_empty_list_is_reported)
 }
 END_TEST
 
-/* "Hashing": the values CPython 3.11 prints (chapters/cpython/ch08_hash.out). */
+/* "Hashing": the values CPython 3.11 prints (chapters/cpython/ch09_hash.out). */
 START_TEST(hashes_of_numbers_and_tuples_are_cpythons)
 {
     struct { PmObject *o; Pm_hash_t h; } c[] = {
@@ -371,7 +371,7 @@ START_TEST(dead_dicts_and_small_tables_are_reused)
     d = PmDict_New();
     put(d, I(1), I(1));
     Pm_DECREF(d);
-    ck_assert_int_ge(Pm_ClearFreeLists(), 2);      /* chapter 7's function empties them */
+    ck_assert_int_ge(Pm_ClearFreeLists(), 2);      /* chapter 8's function empties them */
     ck_assert_int_eq(_PmDict_ClearFreeList(), 0);
 }
 END_TEST
@@ -406,7 +406,7 @@ START_TEST(a_million_nested_dicts_are_freed_without_deep_recursion)
 }
 END_TEST
 
-Suite *ch08_containers_suite(void)
+Suite *ch09_containers_suite(void)
 {
     Suite *s = suite_create("ch08 containers");
     TCase *tc = tcase_create("containers");
