@@ -6,6 +6,11 @@
  * end, in the same order. */
 #include "pmtest.h"
 #include "answers.h"
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#else
+#define RUNNING_ON_VALGRIND 0
+#endif
 
 /* Capture what fn(op, stream) prints, into buf. */
 static void printed(void (*fn)(PmObject *, FILE *), PmObject *op, char *buf, size_t n)
@@ -21,7 +26,7 @@ static void printed(void (*fn)(PmObject *, FILE *), PmObject *op, char *buf, siz
     free(text);
 }
 
-static inline PmObject *int_list(int n, long long first)     /* [first, first + 1, ...] */
+static PmObject *int_list(int n, long long first)     /* [first, first + 1, ...] */
 {
     PmObject *l = PmList_New(0);
     for (int i = 0; i < n; i++) {
@@ -120,6 +125,189 @@ START_TEST(insert_clamps_borrows_and_grows_like_append)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- chapter 2 */
+
+/* 2.1: a label, three list slots and the call: 5 (CPython 3.11: 5); after
+   the list goes, 2 (CPython: 2). */
+START_TEST(three_slots_a_label_and_the_call_make_5)
+{
+    PmObject *x = PmStr_FromString("spam"), *l = PmList_New(0);
+    for (int i = 0; i < 3; i++)
+        PmList_Append(l, x);
+    ck_assert_int_eq(PmSys_GetRefCount(x), 5);
+    Pm_DECREF(l);
+    ck_assert_int_eq(PmSys_GetRefCount(x), 2);
+    Pm_DECREF(x);
+}
+END_TEST
+
+/* 2.3: chains of 50, 51 and 1000 lists: 0, 1 and 19 deferred, never more
+   than 50 nested deallocators (CPython's _PyTrash_UNWIND_LEVEL). */
+static Pm_ssize_t deferred_freeing(int depth, int *max_depth)
+{
+    PmObject *x = PmList_New(0);
+    for (int i = 1; i < depth; i++) {
+        PmObject *outer = PmList_New(1);
+        PmList_SET_ITEM(outer, 0, x);
+        x = outer;
+    }
+    PmDeallocStats before = Pm_GetDeallocStats();
+    Pm_DECREF(x);
+    *max_depth = Pm_GetDeallocStats().max_depth;
+    return Pm_GetDeallocStats().deferred - before.deferred;
+}
+
+START_TEST(chains_of_50_51_1000_defer_0_1_19)
+{
+    int max;
+    ck_assert_int_eq(deferred_freeing(50, &max), 0);
+    ck_assert_int_eq(deferred_freeing(51, &max), 1);
+    ck_assert_int_eq(deferred_freeing(1000, &max), 19);
+    ck_assert_int_eq(max, 50);
+}
+END_TEST
+
+/* 2.4: clear empties the list before any item dies; the items go. */
+START_TEST(clear_empties_the_list_before_any_item_dies)
+{
+    long long v[] = {1000, 1001};
+    PmObject *l = PmList_FromInts(2, v), *w = Ans2_Witness(l), *kept = PmInt_FromLong(1002);
+    PmList_Append(l, w);
+    PmList_Append(l, kept);
+    Pm_DECREF(w);
+    Ans2_SizeSeen = -1;
+    Ans2_ListClear(l);
+    ck_assert_int_eq(Ans2_SizeSeen, 0);
+    ck_assert_int_eq(Pm_SIZE(l), 0);
+    ck_assert_int_eq(Pm_REFCNT(kept), 1);
+    Pm_DECREF(kept); Pm_DECREF(l);
+}
+END_TEST
+
+/* 2.5: the first item outlives the list it came from, with count 1. */
+START_TEST(the_first_item_outlives_its_list)
+{
+    long long v[] = {1000, 1001};
+    PmObject *x = Ans2_FirstItem(PmList_FromInts(2, v));
+    ck_assert_int_eq(Pm_REFCNT(x), 1);
+    ck_assert_int_eq(PmInt_AsLong(x), 1000);
+    Pm_DECREF(x);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- chapter 3 */
+
+/* 3.1: 100 ints and a list: 101 objects, 11 growths of the array (CPython's
+   capacities 4 ... 108); above 512 bytes the array is the raw domain's. */
+START_TEST(a_hundred_ints_cost_101_objects_and_11_reallocs)
+{
+    PmMem_StatsStart();
+    PmObject *l = int_list(100, 1000);
+    Pm_DECREF(l);
+    PmMem_StatsStop();
+    ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_OBJ).mallocs, 101);
+    ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_MEM).reallocs, 11);
+    PmMemAllocator obj;
+    PmMem_GetAllocator(PM_MEM_DOMAIN_OBJ, &obj);
+    int pymalloc = obj.malloc == PmMem_Pymalloc.malloc;   /* not PMMALLOC=malloc */
+    ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_RAW).mallocs, pymalloc ? 1 : 0);
+    ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_RAW).reallocs, pymalloc ? 2 : 0);
+}
+END_TEST
+
+/* 3.2: a calloc'ed block costs no USS until it is written. */
+START_TEST(calloc_costs_nothing_until_written)
+{
+    if (RUNNING_ON_VALGRIND)                   /* valgrind's calloc writes zeros */
+        return;
+    size_t n = 64 << 20, base = Pm_GetProcessMemory().uss;
+    char *p = PmObject_Calloc(1, n);
+    ck_assert_uint_lt(Pm_GetProcessMemory().uss, base + (16 << 20));
+    ck_assert_int_eq(p[n / 2], 0);
+    memset(p, 1, n);
+    ck_assert_uint_ge(Pm_GetProcessMemory().uss, base + (60 << 20));
+    PmObject_Free(p);
+}
+END_TEST
+
+/* 3.3: the n-th call and the later ones fail; stopping restores the
+   domain; an object that cannot be allocated is a checked error. */
+START_TEST(the_nth_allocation_and_later_ones_fail)
+{
+    void *p[4];
+    Ans3_FailAfter(PM_MEM_DOMAIN_RAW, 3);
+    for (int i = 0; i < 4; i++)
+        p[i] = PmMem_RawMalloc(100);
+    Ans3_FailStop();
+    ck_assert(p[0] != NULL && p[1] != NULL && p[2] == NULL && p[3] == NULL);
+    void *q = PmMem_RawMalloc(100);
+    ck_assert_ptr_nonnull(q);
+    PmMem_RawFree(q); PmMem_RawFree(p[0]); PmMem_RawFree(p[1]);
+}
+END_TEST
+
+static void an_int_without_memory(void)
+{
+    Ans3_FailAfter(PM_MEM_DOMAIN_OBJ, 1);
+    PmInt_FromLong(1000);
+}
+
+START_TEST(an_object_without_memory_is_a_checked_error)
+{
+    ck_assert_fatal(an_int_without_memory, "PmObject_New: out of memory allocating a 'int'");
+}
+END_TEST
+
+/* 3.4: current and peak bytes, as tracemalloc.get_traced_memory(); a block
+   from before tracing is ignored, a large one counted once. */
+START_TEST(traced_memory_counts_current_and_peak)
+{
+    size_t current, peak;
+    void *before = PmMem_Malloc(300);
+    Ans3_TraceStart();
+    void *a = PmMem_Malloc(1000), *b = PmObject_Malloc(100);
+    PmMem_Free(a);
+    PmMem_Free(before);
+    Ans3_TracedMemory(&current, &peak);
+    ck_assert_uint_eq(current, 100);
+    ck_assert_uint_eq(peak, 1100);
+    void *c = PmObject_Malloc(2000);                /* pymalloc passes it on */
+    b = PmObject_Realloc(b, 300);
+    Ans3_TracedMemory(&current, &peak);
+    ck_assert_uint_eq(current, 2300);
+    PmObject_Free(b); PmObject_Free(c);
+    Ans3_TracedMemory(&current, &peak);
+    ck_assert_uint_eq(current, 0);
+    ck_assert_uint_eq(peak, 2300);
+    Ans3_TraceStop();
+}
+END_TEST
+
+/* 3.4: deleting from the trace table keeps every other entry findable. */
+START_TEST(untracing_keeps_the_other_traces)
+{
+    enum { N = 3000 };
+    static void *p[N];
+    size_t current, peak, want = 0;
+    Ans3_TraceStart();
+    for (int i = 0; i < N; i++)
+        p[i] = PmMem_Malloc((size_t)(16 + i % 7));
+    for (int i = 0; i < N; i += 3)
+        PmMem_Free(p[i]);
+    for (int i = 0; i < N; i++)
+        if (i % 3)
+            want += (size_t)(16 + i % 7);
+    Ans3_TracedMemory(&current, &peak);
+    ck_assert_uint_eq(current, want);
+    for (int i = 0; i < N; i++)
+        if (i % 3)
+            PmMem_Free(p[i]);
+    Ans3_TracedMemory(&current, &peak);
+    ck_assert_uint_eq(current, 0);
+    Ans3_TraceStop();
+}
+END_TEST
+
 /* ---------------------------------------------------------------- the suite */
 
 Suite *ch99_answers_suite(void)
@@ -131,6 +319,16 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, global_data_object_heap_literal_rodata);
     tcase_add_test(tc, a_list_inside_itself_prints_as_ellipsis);
     tcase_add_test(tc, insert_clamps_borrows_and_grows_like_append);
+    tcase_add_test(tc, three_slots_a_label_and_the_call_make_5);
+    tcase_add_test(tc, chains_of_50_51_1000_defer_0_1_19);
+    tcase_add_test(tc, clear_empties_the_list_before_any_item_dies);
+    tcase_add_test(tc, the_first_item_outlives_its_list);
+    tcase_add_test(tc, a_hundred_ints_cost_101_objects_and_11_reallocs);
+    tcase_add_test(tc, calloc_costs_nothing_until_written);
+    tcase_add_test(tc, the_nth_allocation_and_later_ones_fail);
+    tcase_add_test(tc, an_object_without_memory_is_a_checked_error);
+    tcase_add_test(tc, traced_memory_counts_current_and_peak);
+    tcase_add_test(tc, untracing_keeps_the_other_traces);
     suite_add_tcase(s, tc);
     return s;
 }
