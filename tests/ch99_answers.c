@@ -308,6 +308,96 @@ START_TEST(untracing_keeps_the_other_traces)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- chapter 4 */
+/* pymalloc's own functions, so that these hold whatever PMMALLOC says */
+static void *pym_malloc(size_t n) { return PmMem_Pymalloc.malloc(NULL, n); }
+static void *pym_realloc(void *p, size_t n) { return PmMem_Pymalloc.realloc(NULL, p, n); }
+static void pym_free(void *p) { PmMem_Pymalloc.free(NULL, p); }
+
+/* 4.1: 510, 145 and 31 blocks per pool (CPython 3.11's NUMBLOCKS). */
+START_TEST(pools_of_24_100_500_byte_requests_hold_510_145_31)
+{
+    static int state[1024];
+    const size_t request[] = {24, 100, 500};
+    const int want[] = {510, 145, 31};
+    for (int i = 0; i < 3; i++) {
+        void *p = pym_malloc(request[i]);
+        ck_assert_int_eq(Pm_PoolBlocks(p, state, 1024), want[i]);
+        pym_free(p);
+    }
+}
+END_TEST
+
+/* 4.2: the block freed last is handed out first. */
+START_TEST(the_block_freed_last_is_reused_first)
+{
+    void *x = pym_malloc(16), *y = pym_malloc(16);
+    pym_free(x);
+    pym_free(y);
+    void *z = pym_malloc(16);
+    ck_assert_ptr_eq(z, y);
+    pym_free(z);
+}
+END_TEST
+
+/* 4.3: 100 -> 110 stays (4 * 110 > 3 * 112); 80, 70 and 200 move. */
+START_TEST(realloc_of_100_bytes_stays_only_for_110)
+{
+    const size_t to[] = {110, 80, 70, 200};
+    const int stays[] = {1, 0, 0, 0};
+    for (int i = 0; i < 4; i++) {
+        void *p = pym_malloc(100);
+        void *q = pym_realloc(p, to[i]);
+        ck_assert_int_eq(q == p, stays[i]);
+        pym_free(q);
+    }
+}
+END_TEST
+
+/* 4.4: survivors pin 16 arenas (CPython 3.11: 16); copied, they fit in one
+   pool and every other arena goes but the one kept against thrashing. */
+START_TEST(copying_the_survivors_frees_their_arenas)
+{
+    enum { N = 1000000 };
+    static void *blocks[N];
+    size_t start = Pm_GetObmallocStats().arenas_current;
+    for (int i = 0; i < N; i++)
+        blocks[i] = pym_malloc(16);
+    for (int i = 0; i < N; i++)
+        if (i % 1000)
+            pym_free(blocks[i]);
+    ck_assert_uint_eq(Pm_GetObmallocStats().arenas_current - start, 16);
+    for (int i = 0; i < N; i += 1000) {
+        void *copy = pym_malloc(16);
+        pym_free(blocks[i]);
+        blocks[i] = copy;
+    }
+    ck_assert_uint_eq(Pm_GetObmallocStats().arenas_current - start, 2);
+    for (int i = 0; i < N; i += 1000)
+        pym_free(blocks[i]);
+}
+END_TEST
+
+/* 4.5: the small pool carves lazily, reuses LIFO and holds 510 blocks of
+   32 bytes (CPython's count for class 1). */
+START_TEST(a_one_class_pool_carves_lazily_and_holds_510)
+{
+    Ans4_Pool *pool = Ans4_PoolNew(32);
+    uint8_t *a = Ans4_PoolAlloc(pool), *b = Ans4_PoolAlloc(pool);
+    ck_assert_int_eq(a - (uint8_t *)pool, 48);
+    ck_assert_int_eq(b - a, 32);
+    ck_assert_uint_eq(pool->nextoffset, 48 + 2 * 32);
+    Ans4_PoolFree(pool, a);
+    ck_assert_ptr_eq(Ans4_PoolAlloc(pool), a);
+    int n = 2;
+    while (Ans4_PoolAlloc(pool) != NULL)
+        n++;
+    ck_assert_int_eq(n, 510);
+    ck_assert_uint_eq(pool->count, 510);
+    Ans4_PoolDelete(pool);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- the suite */
 
 Suite *ch99_answers_suite(void)
@@ -329,6 +419,11 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, an_object_without_memory_is_a_checked_error);
     tcase_add_test(tc, traced_memory_counts_current_and_peak);
     tcase_add_test(tc, untracing_keeps_the_other_traces);
+    tcase_add_test(tc, pools_of_24_100_500_byte_requests_hold_510_145_31);
+    tcase_add_test(tc, the_block_freed_last_is_reused_first);
+    tcase_add_test(tc, realloc_of_100_bytes_stays_only_for_110);
+    tcase_add_test(tc, copying_the_survivors_frees_their_arenas);
+    tcase_add_test(tc, a_one_class_pool_carves_lazily_and_holds_510);
     suite_add_tcase(s, tc);
     return s;
 }
