@@ -398,6 +398,108 @@ START_TEST(a_one_class_pool_carves_lazily_and_holds_510)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- chapter 5 */
+static int on_pymalloc(void)                    /* not PMMALLOC=malloc */
+{
+    PmMemAllocator mem;
+    PmMem_GetAllocator(PM_MEM_DOMAIN_MEM, &mem);
+    return mem.malloc == PmMem_Pymalloc.malloc;
+}
+
+static void write_at_16(void)
+{
+    char *s = PmMem_Malloc(16);
+    s[16] = 'A';
+    PmMem_Free(s);
+}
+
+static void write_at_24(void)
+{
+    char *s = PmMem_Malloc(16);
+    s[24] = 'A';
+    PmMem_Free(s);
+}
+
+/* 5.1: a write on the tail pad is reported; one past it, in pymalloc's
+   slack, is not. */
+START_TEST(the_pads_catch_s16_but_not_s24)
+{
+    char err[4096];
+    int pymalloc = on_pymalloc();
+    PmMem_SetupDebugHooks();
+    ck_assert_fatal(write_at_16, "byte 0 after the end is 0x41, should be 0xfd");
+    if (!pymalloc)                              /* s[24] would hit malloc's own header */
+        return;
+    int st = pm_in_child(write_at_24, err, sizeof err);
+    ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    ck_assert_str_eq(err, "");
+}
+END_TEST
+
+static void hooks_installed_too_late(void)
+{
+    char *neighbour = PmObject_Malloc(16), *p = PmObject_Malloc(16);
+    memset(neighbour, 0, 16);
+    PmMem_SetupDebugHooks();
+    PmObject_Free(p);
+}
+
+/* 5.3: a block allocated before the hooks is not one of theirs. */
+START_TEST(a_block_from_before_the_hooks_is_refused)
+{
+    ck_assert_fatal(hooks_installed_too_late, "not a block of the debug allocator");
+}
+END_TEST
+
+/* 5.4: the on-demand check finds each kind of damage and says so. */
+START_TEST(a_live_block_can_be_checked_on_demand)
+{
+    char why[128];
+    PmMem_SetupDebugHooks();
+    char *s = PmMem_Malloc(16);
+    ck_assert_int_eq(Ans5_CheckBlock(s, why, sizeof why), 0);
+    s[16] = 'A';
+    ck_assert_int_eq(Ans5_CheckBlock(s, why, sizeof why), -1);
+    ck_assert_str_eq(why, "byte 0 after the end is 0x41");
+    s[16] = (char)0xFD;
+    s[-2] = 'B';
+    ck_assert_int_eq(Ans5_CheckBlock(s, why, sizeof why), -1);
+    ck_assert_str_eq(why, "byte -2 before the start is 0x42");
+    s[-2] = (char)0xFD;
+    ck_assert_int_eq(Ans5_CheckBlock(s, why, sizeof why), 0);
+    PmMem_Free(s);
+    ck_assert_int_eq(Ans5_CheckBlock(s, why, sizeof why), -1);
+    ck_assert_str_eq(why, "freed (serial 1)");
+}
+END_TEST
+
+static void write_after(int frees)
+{
+    char *stale = PmMem_Malloc(16);
+    PmMem_Free(stale);
+    for (int i = 0; i < frees; i++)
+        PmMem_Free(PmMem_Malloc(32));
+    stale[0] = 'X';
+    PmMem_DebugCheck();
+}
+static void write_after_4000(void) { write_after(4000); }
+static void write_after_4096(void) { write_after(4096); }
+
+/* 5.5: the quarantine holds 4096 freed blocks; a write to one freed 4000
+   frees ago is caught, 4096 frees ago it is not. */
+START_TEST(the_quarantine_remembers_4096_frees)
+{
+    char err[4096];
+    int pymalloc = on_pymalloc();
+    PmMem_SetupDebugHooks();
+    ck_assert_fatal(write_after_4000, "write to a block after it was freed");
+    if (!pymalloc)                              /* the block went back to malloc */
+        return;
+    int st = pm_in_child(write_after_4096, err, sizeof err);
+    ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- the suite */
 
 Suite *ch99_answers_suite(void)
@@ -424,6 +526,10 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, realloc_of_100_bytes_stays_only_for_110);
     tcase_add_test(tc, copying_the_survivors_frees_their_arenas);
     tcase_add_test(tc, a_one_class_pool_carves_lazily_and_holds_510);
+    tcase_add_test(tc, the_pads_catch_s16_but_not_s24);
+    tcase_add_test(tc, a_block_from_before_the_hooks_is_refused);
+    tcase_add_test(tc, a_live_block_can_be_checked_on_demand);
+    tcase_add_test(tc, the_quarantine_remembers_4096_frees);
     suite_add_tcase(s, tc);
     return s;
 }
