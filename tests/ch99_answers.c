@@ -500,6 +500,32 @@ START_TEST(the_quarantine_remembers_4096_frees)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- chapter 6 */
+
+/* 6.2: the benchmark's generator gives CPython's splitmix64 sequence. */
+START_TEST(workload_2_starts_with_the_same_sizes_as_in_python)
+{
+    const unsigned want[8] = {54, 398, 405, 248, 106, 54, 228, 428};
+    unsigned sizes[8];
+    Ans6_FirstSizes(8, sizes);
+    for (int i = 0; i < 8; i++)
+        ck_assert_uint_eq(sizes[i], want[i]);
+}
+END_TEST
+
+/* 6.3: per-round ratios: median 5/6, six rounds of seven won, where the
+   ratio of the medians would say 10/9. */
+START_TEST(the_median_of_per_round_ratios_counts_the_rounds_won)
+{
+    double a[7] = {10, 10, 10, 30, 30, 30, 30}, b[7] = {12, 12, 12, 27, 40, 40, 40}, m;
+    ck_assert_int_eq(Ans6_CompareRounds(a, b, 7, &m), 6);
+    ck_assert_double_eq_tol(m, 10.0 / 12.0, 1e-12);
+    double c[4] = {1, 2, 3, 4}, d[4] = {2, 2, 2, 2};
+    ck_assert_int_eq(Ans6_CompareRounds(c, d, 4, &m), 1);
+    ck_assert_double_eq_tol(m, 1.25, 1e-12);               /* (1 + 1.5) / 2 */
+}
+END_TEST
+
 /* ---------------------------------------------------------------- the suite */
 
 Suite *ch99_answers_suite(void)
@@ -530,6 +556,8 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, a_block_from_before_the_hooks_is_refused);
     tcase_add_test(tc, a_live_block_can_be_checked_on_demand);
     tcase_add_test(tc, the_quarantine_remembers_4096_frees);
+    tcase_add_test(tc, workload_2_starts_with_the_same_sizes_as_in_python);
+    tcase_add_test(tc, the_median_of_per_round_ratios_counts_the_rounds_won);
     suite_add_tcase(s, tc);
     return s;
 }
