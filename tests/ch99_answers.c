@@ -526,6 +526,86 @@ START_TEST(the_median_of_per_round_ratios_counts_the_rounds_won)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- chapter 8 */
+
+/* 8.1: 150 floats freed: 100 kept (CPython 3.11's PyFloat_MAXFREELIST),
+   50 given back; the next 150 take the 100 and allocate 50. */
+START_TEST(of_150_dead_floats_100_are_kept_and_50_freed)
+{
+    PmObject *f[150];
+    Pm_ClearFreeLists();
+    for (int round = 0; round < 2; round++) {
+        PmMem_StatsStart();
+        for (int i = 0; i < 150; i++)
+            f[i] = PmFloat_FromDouble(i + 0.5);
+        for (int i = 0; i < 150; i++)
+            Pm_DECREF(f[i]);
+        PmMem_StatsStop();
+        ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_OBJ).mallocs, round == 0 ? 150 : 50);
+        ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_OBJ).frees, 50);
+        ck_assert_int_eq(_PmFloat_NumFree(), 100);
+    }
+}
+END_TEST
+
+/* 8.2: a dead float's and a dead list's block is the next one's; a dead
+   2-tuple is not a 3-tuple's (CPython 3.11: True, True, False). */
+static uintptr_t id_of_dead(PmObject *op)
+{
+    uintptr_t id = Pm_Id(op);
+    Pm_DECREF(op);
+    return id;
+}
+
+START_TEST(floats_and_list_objects_reuse_blocks_tuples_only_by_length)
+{
+    uintptr_t a = id_of_dead(PmFloat_FromDouble(4.5));
+    ck_assert(a == id_of_dead(PmFloat_FromDouble(7.5)));
+    a = id_of_dead(PmTuple_New(2));
+    ck_assert(a != id_of_dead(PmTuple_New(3)));
+    a = id_of_dead(PmList_New(1));
+    ck_assert(a == id_of_dead(PmList_New(2)));
+}
+END_TEST
+
+/* 8.3: an int with a free list of 100 (CPython 3.14's Py_ints_MAXFREELIST)
+   makes a million ints with one allocator call. */
+START_TEST(an_int_free_list_saves_all_but_one_call)
+{
+    PmMem_StatsStart();
+    for (long long i = 0; i < 1000000; i++)
+        Pm_DECREF(Ans8_IntFromLong(1000 + i));
+    PmMem_StatsStop();
+    ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_OBJ).mallocs, 1);
+    ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_OBJ).frees, 0);
+    PmObject *many[150];
+    for (int i = 0; i < 150; i++)
+        many[i] = Ans8_IntFromLong(i);
+    ck_assert_int_eq(((PmIntObject *)many[149])->ob_ival, 149);
+    for (int i = 0; i < 150; i++)
+        Pm_DECREF(many[i]);
+    ck_assert_int_eq(Ans8_IntNumFree(), 100);
+}
+END_TEST
+
+/* 8.5: to a tracer, a loop of floats is one float that never dies, or
+   nothing at all when the free list already had one. */
+START_TEST(a_free_list_hides_its_traffic_from_a_tracer)
+{
+    size_t current, peak;
+    Pm_ClearFreeLists();
+    for (int run = 0; run < 2; run++) {
+        Ans3_TraceStart();
+        for (int i = 0; i < 1000; i++)
+            Pm_DECREF(PmFloat_FromDouble(i + 0.5));
+        Ans3_TracedMemory(&current, &peak);
+        Ans3_TraceStop();
+        ck_assert_uint_eq(current, run == 0 ? 24 : 0);
+        ck_assert_uint_eq(peak, run == 0 ? 24 : 0);
+    }
+}
+END_TEST
+
 /* ---------------------------------------------------------------- the suite */
 
 Suite *ch99_answers_suite(void)
@@ -558,6 +638,10 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, the_quarantine_remembers_4096_frees);
     tcase_add_test(tc, workload_2_starts_with_the_same_sizes_as_in_python);
     tcase_add_test(tc, the_median_of_per_round_ratios_counts_the_rounds_won);
+    tcase_add_test(tc, of_150_dead_floats_100_are_kept_and_50_freed);
+    tcase_add_test(tc, floats_and_list_objects_reuse_blocks_tuples_only_by_length);
+    tcase_add_test(tc, an_int_free_list_saves_all_but_one_call);
+    tcase_add_test(tc, a_free_list_hides_its_traffic_from_a_tracer);
     suite_add_tcase(s, tc);
     return s;
 }
