@@ -606,6 +606,91 @@ START_TEST(a_free_list_hides_its_traffic_from_a_tracer)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- chapter 9 */
+
+/* 9.1: [0] * 10 has capacity 10, and 16 after one append (CPython 3.11). */
+START_TEST(an_exact_list_of_10_grows_to_16)
+{
+    PmObject *zero = PmInt_FromLong(0), *one = PmList_New(0);
+    PmList_Append(one, zero);
+    PmObject *l = PmList_Repeat(one, 10);
+    ck_assert_int_eq(PmList_CAPACITY(l), 10);
+    PmList_Append(l, zero);
+    ck_assert_int_eq(PmList_CAPACITY(l), 16);
+    Pm_DECREF(l); Pm_DECREF(one); Pm_DECREF(zero);
+}
+END_TEST
+
+/* 9.3: 1000 appends: CPython's rule reallocates 28 times to capacity 1100,
+   doubling 9 times to 1024; 1025 items double to 2048. */
+static void appends(int n, int doubling, size_t *reallocs, Pm_ssize_t *cap)
+{
+    PmObject *l = PmList_New(0), *x = PmInt_FromLong(1000);
+    PmMem_StatsStart();
+    for (int i = 0; i < n; i++)
+        if (doubling)
+            Ans9_AppendDoubling(l, x);
+        else
+            PmList_Append(l, x);
+    PmMem_StatsStop();
+    *reallocs = PmMem_GetStats(PM_MEM_DOMAIN_MEM).reallocs;
+    *cap = PmList_CAPACITY(l);
+    ck_assert_int_eq(Pm_REFCNT(x), n + 1);
+    Pm_DECREF(l);
+    ck_assert_int_eq(Pm_REFCNT(x), 1);
+    Pm_DECREF(x);
+}
+
+START_TEST(doubling_reallocates_9_times_where_cpython_does_28)
+{
+    size_t r;
+    Pm_ssize_t cap;
+    appends(1000, 0, &r, &cap);
+    ck_assert_uint_eq(r, 28);
+    ck_assert_int_eq(cap, 1100);
+    appends(1000, 1, &r, &cap);
+    ck_assert_uint_eq(r, 9);
+    ck_assert_int_eq(cap, 1024);
+    appends(1025, 1, &r, &cap);
+    ck_assert_int_eq(cap, 2048);
+}
+END_TEST
+
+/* 9.4: after 0, 1, 2, 3, key 8 probes slots 0 and 1 and lands in 6. */
+START_TEST(key_8_after_0_to_3_lands_in_slot_6)
+{
+    PmObject *d = PmDict_New();
+    const long long keys[] = {0, 1, 2, 3, 8};
+    for (int i = 0; i < 5; i++) {
+        PmObject *k = PmInt_FromLong(keys[i]);
+        PmDict_SetItem(d, k, k);
+        Pm_DECREF(k);
+    }
+    ck_assert_int_eq(_PmDict_IndexAt(d, 6), 4);
+    ck_assert_int_eq(PmInt_AsLong(_PmDict_EntryAt(d, 4)->me_key), 8);
+    for (int slot = 4; slot < 8; slot++)
+        if (slot != 6)
+            ck_assert_int_eq(_PmDict_IndexAt(d, slot), -1);
+    Pm_DECREF(d);
+}
+END_TEST
+
+/* 9.5: hash(-1) == hash(-2) == -2 (CPython), and both keys are found. */
+START_TEST(equal_hashes_are_told_apart_by_equality)
+{
+    PmObject *d = PmDict_New(), *m1 = PmInt_FromLong(-1), *m2 = PmInt_FromLong(-2);
+    PmObject *a = PmStr_FromString("aa"), *b = PmStr_FromString("bb");
+    ck_assert_int_eq(PmObject_Hash(m1), -2);
+    ck_assert_int_eq(PmObject_Hash(m2), -2);
+    PmDict_SetItem(d, m1, a);
+    PmDict_SetItem(d, m2, b);
+    ck_assert_int_eq(PmDict_Size(d), 2);
+    ck_assert_ptr_eq(PmDict_GetItem(d, m1), a);
+    ck_assert_ptr_eq(PmDict_GetItem(d, m2), b);
+    Pm_DECREF(d); Pm_DECREF(m1); Pm_DECREF(m2); Pm_DECREF(a); Pm_DECREF(b);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- the suite */
 
 Suite *ch99_answers_suite(void)
@@ -642,6 +727,10 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, floats_and_list_objects_reuse_blocks_tuples_only_by_length);
     tcase_add_test(tc, an_int_free_list_saves_all_but_one_call);
     tcase_add_test(tc, a_free_list_hides_its_traffic_from_a_tracer);
+    tcase_add_test(tc, an_exact_list_of_10_grows_to_16);
+    tcase_add_test(tc, doubling_reallocates_9_times_where_cpython_does_28);
+    tcase_add_test(tc, key_8_after_0_to_3_lands_in_slot_6);
+    tcase_add_test(tc, equal_hashes_are_told_apart_by_equality);
     suite_add_tcase(s, tc);
     return s;
 }
