@@ -691,6 +691,75 @@ START_TEST(equal_hashes_are_told_apart_by_equality)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- chapter 10 */
+
+/* 10.1: the ints 0 to 299 cost 43 allocations (CPython caches -5..256). */
+START_TEST(the_ints_0_to_299_allocate_43)
+{
+    PmObject *l = PmList_New(0);
+    PmMem_StatsStart();
+    for (int i = 0; i < 300; i++) {
+        PmObject *n = PmInt_FromLong(i);
+        PmList_Append(l, n);
+        Pm_DECREF(n);
+    }
+    PmMem_StatsStop();
+    ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_OBJ).mallocs, 300 - 257);
+    Pm_DECREF(l);
+}
+END_TEST
+
+/* 10.2: an interned string's count is its owners' (CPython 3.11: 3 with
+   the argument of getrefcount). */
+START_TEST(interning_adds_no_count)
+{
+    PmObject *qike = PmStr_FromString("qike"), *pu = PmStr_FromString("pu");
+    PmObject *s = PmStr_Concat(qike, pu), *t = PmSys_Intern(s);
+    ck_assert_ptr_eq(s, t);
+    ck_assert_int_eq(PmSys_GetRefCount(s), 3);
+    Pm_DECREF(t); Pm_DECREF(s); Pm_DECREF(qike); Pm_DECREF(pu);
+}
+END_TEST
+
+/* 10.4: a cache of [-5, 1024] (CPython's development branch) allocates
+   nothing over range(1025) where [-5, 256] allocates 768. */
+START_TEST(a_cache_to_1024_saves_768_allocations)
+{
+    PmMem_StatsStart();
+    for (long long i = 0; i < 1025; i++)
+        Pm_DECREF(Ans10_IntFromLong(i));
+    PmMem_StatsStop();
+    ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_OBJ).mallocs, 0);
+    PmMem_StatsStart();
+    for (long long i = 0; i < 1025; i++)
+        Pm_DECREF(PmInt_FromLong(i));
+    PmMem_StatsStop();
+    ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_OBJ).mallocs, 768);
+    PmObject *a = Ans10_IntFromLong(1000), *b = Ans10_IntFromLong(1000);
+    ck_assert_ptr_eq(a, b);
+    ck_assert(Pm_IsImmortal(a));
+    ck_assert_int_eq(PmInt_AsLong(a), 1000);
+    PmObject *c = Ans10_IntFromLong(1025), *d = Ans10_IntFromLong(1025);
+    ck_assert_ptr_ne(c, d);
+    Pm_DECREF(c); Pm_DECREF(d);
+}
+END_TEST
+
+/* 10.5: 1, 1.0, 0.0 and -0.0 stay four constants (CPython 3.11: four). */
+START_TEST(one_and_one_point_zero_are_not_merged)
+{
+    PmUnit *u = PmUnit_New();
+    PmCode *f = PmCode_New(u, "f");
+    PmCode_AddConst(f, PmInt_FromLong(1));
+    PmCode_AddConst(f, PmFloat_FromDouble(1.0));
+    PmCode_AddConst(f, PmFloat_FromDouble(0.0));
+    PmCode_AddConst(f, PmFloat_FromDouble(-0.0));
+    ck_assert_int_eq(PmList_GET_SIZE(f->co_consts), 4);
+    PmCode_Free(f);
+    PmUnit_Free(u);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- the suite */
 
 Suite *ch99_answers_suite(void)
@@ -731,6 +800,10 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, doubling_reallocates_9_times_where_cpython_does_28);
     tcase_add_test(tc, key_8_after_0_to_3_lands_in_slot_6);
     tcase_add_test(tc, equal_hashes_are_told_apart_by_equality);
+    tcase_add_test(tc, the_ints_0_to_299_allocate_43);
+    tcase_add_test(tc, interning_adds_no_count);
+    tcase_add_test(tc, a_cache_to_1024_saves_768_allocations);
+    tcase_add_test(tc, one_and_one_point_zero_are_not_merged);
     suite_add_tcase(s, tc);
     return s;
 }
