@@ -760,6 +760,74 @@ START_TEST(one_and_one_point_zero_are_not_merged)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- chapter 11 */
+
+/* 11.1: the deep copy of [a, a] is one new list named twice. */
+START_TEST(a_deep_copy_of_a_a_shares_its_one_new_list)
+{
+    char buf[256];
+    long long v[] = {1000};
+    PmObject *a = PmList_FromInts(1, v), *b = PmList_New(0), *x = PmInt_FromLong(2000);
+    PmList_Append(b, a);
+    PmList_Append(b, a);
+    PmObject *c = PmCopy_DeepCopy(b);
+    PmList_Append(PmList_GET_ITEM(c, 0), x);
+    ck_assert_ptr_eq(PmList_GET_ITEM(c, 0), PmList_GET_ITEM(c, 1));
+    printed(PmObject_Print, c, buf, sizeof buf);
+    ck_assert_str_eq(buf, "[[1000, 2000], [1000, 2000]]");
+    printed(PmObject_Print, b, buf, sizeof buf);
+    ck_assert_str_eq(buf, "[[1000], [1000]]");
+    Pm_DECREF(c); Pm_DECREF(b); Pm_DECREF(a); Pm_DECREF(x);
+}
+END_TEST
+
+/* 11.2: a shallow copy is exact, as a[:] is (CPython 3.11: 96 bytes, 5
+   slots), whatever the capacity of the original (8). */
+START_TEST(a_shallow_copy_has_exactly_its_length_in_slots)
+{
+    PmObject *a = int_list(5, 1000), *c = PmCopy_Copy(a);
+    ck_assert_int_eq(PmList_CAPACITY(a), 8);
+    ck_assert_int_eq(PmList_CAPACITY(c), 5);
+    Pm_DECREF(c); Pm_DECREF(a);
+}
+END_TEST
+
+/* 11.3: 1101 nodes and, with a caller's memo, 101 originals remembered
+   (CPython 3.11: 1101 calls of deepcopy, 101 in the memo). */
+START_TEST(a_table_of_100_rows_is_1101_nodes_and_101_memoised)
+{
+    PmObject *table = PmList_New(100);
+    for (long long i = 0; i < 100; i++)
+        PmList_SET_ITEM(table, i, int_list(10, 1000 + 10 * i));
+    Pm_DECREF(PmCopy_DeepCopy(table));
+    ck_assert_int_eq(PmCopy_GetStats().nodes, 1101);
+    ck_assert_int_eq(PmCopy_GetStats().memoised, 0);
+    ck_assert_int_eq(PmCopy_GetStats().peak_frames, 2);
+    PmCopyMemo *memo = PmCopyMemo_New();
+    Pm_DECREF(PmCopy_DeepCopyMemo(table, memo));
+    ck_assert_int_eq(PmCopy_GetStats().memoised, 101);
+    PmCopyMemo_Free(memo);
+    Pm_DECREF(table);
+}
+END_TEST
+
+/* 11.4: without a memo, [s, s] loses its sharing and [a] is refused. */
+START_TEST(a_copy_without_a_memo_loses_sharing_and_refuses_cycles)
+{
+    long long v[] = {1000};
+    PmObject *s = PmList_FromInts(1, v), *x = PmList_New(0), *a = PmList_New(0);
+    PmList_Append(x, s);
+    PmList_Append(x, s);
+    PmObject *y = Ans11_NaiveDeepCopy(x);
+    ck_assert_ptr_ne(PmList_GET_ITEM(y, 0), PmList_GET_ITEM(y, 1));
+    ck_assert(PmObject_Equal(y, x));
+    PmList_Append(a, a);
+    ck_assert_ptr_null(Ans11_NaiveDeepCopy(a));
+    PmList_SetItem(a, 0, Pm_NewRef(Pm_None));
+    Pm_DECREF(a); Pm_DECREF(y); Pm_DECREF(x); Pm_DECREF(s);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- the suite */
 
 Suite *ch99_answers_suite(void)
@@ -804,6 +872,10 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, interning_adds_no_count);
     tcase_add_test(tc, a_cache_to_1024_saves_768_allocations);
     tcase_add_test(tc, one_and_one_point_zero_are_not_merged);
+    tcase_add_test(tc, a_deep_copy_of_a_a_shares_its_one_new_list);
+    tcase_add_test(tc, a_shallow_copy_has_exactly_its_length_in_slots);
+    tcase_add_test(tc, a_table_of_100_rows_is_1101_nodes_and_101_memoised);
+    tcase_add_test(tc, a_copy_without_a_memo_loses_sharing_and_refuses_cycles);
     suite_add_tcase(s, tc);
     return s;
 }
