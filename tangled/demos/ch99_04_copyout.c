@@ -1,0 +1,26 @@
+#include "pm.h"
+
+enum { N = 1000000 };
+static void *blocks[N];
+
+static long beyond(size_t start) { return (long)Pm_GetObmallocStats().arenas_current - (long)start; }
+
+int main(void)
+{
+    size_t start = Pm_GetObmallocStats().arenas_current;
+    for (int i = 0; i < N; i++)
+        blocks[i] = PmObject_Malloc(16);
+    for (int i = 0; i < N; i++)
+        if (i % 1000)
+            PmObject_Free(blocks[i]);
+    printf("kept 1,000 of 1,000,000: arenas in use beyond the start: %ld\n", beyond(start));
+    for (int i = 0; i < N; i += 1000) {        /* a new block for each survivor */
+        void *copy = PmObject_Malloc(16);
+        PmObject_Free(blocks[i]);
+        blocks[i] = copy;
+    }
+    printf("survivors copied:        arenas in use beyond the start: %ld\n", beyond(start));
+    for (int i = 0; i < N; i += 1000)
+        PmObject_Free(blocks[i]);
+    return 0;
+}
