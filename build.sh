@@ -424,7 +424,10 @@ py_wanted() {
         | sed 's/^{{cpython \(.*\) \(.*\)}}$/\1 \2/' | grep -v " $PY_WANT\$" | sort -u || true
 }
 # no_python_env: "-u VAR" for every PYTHON* variable exported here, so that
-# the caller's PYTHONMALLOC, PYTHONHASHSEED, ... cannot change a recording
+# the caller's PYTHONMALLOC, PYTHONHASHSEED, ... cannot change a recording.
+# Snippets then run with PYTHONHASHSEED=0: with random string hashes the
+# layout of CPython's start-up dicts varies, and so, by an arena now and
+# then, does what ch04_fragmentation.py measures.
 no_python_env() { env | sed -n 's/^\(PYTHON[A-Za-z0-9_]*\)=.*/-u \1/p'; }
 rec_name() { if [ "$2" = "$PY_WANT" ]; then echo "$1.out"; else echo "$1@$2.out"; fi; }
 # run_py DIR OUT: record every wanted snippet whose interpreter is here;
@@ -438,7 +441,7 @@ run_py() {
         py=$(py_for "$v")
         if [ -z "$py" ]; then PY_SKIPPED="$PY_SKIPPED $(rec_name "$name" "$v")"; continue; fi
         { "$py" -c 'import platform; print("# CPython", platform.python_version())'
-          (cd "$dir/py" && env $(no_python_env) "$py" "$name.py") 2>&1; } > "$out/$(rec_name "$name" "$v")" \
+          (cd "$dir/py" && env $(no_python_env) PYTHONHASHSEED=0 "$py" "$name.py") 2>&1; } > "$out/$(rec_name "$name" "$v")" \
             || die "CPython snippet $name.py failed with $py"
     done <<< "$(py_wanted "$dir")"
 }
