@@ -20,7 +20,7 @@ void PmGraph_Begin(FILE *out, const char *name)
     nseen = 0;
     fprintf(out, "digraph %s {\n  rankdir=LR;\n"
                  "  node [fontname=\"Helvetica\", fontsize=11];\n"
-                 "  edge [fontname=\"Helvetica\", fontsize=10];\n", name);
+                 "  edge [fontname=\"Helvetica\", fontsize=11];\n", name);
 }
 
 void PmGraph_Label(FILE *out, const char *label, PmObject *op)

@@ -9,9 +9,11 @@ p = api.PyMem_Malloc(16)
 live = ctypes.string_at(p - 16, 40)        # header, data, tail pad
 api.PyMem_Free(p)
 dead = ctypes.string_at(p - 16, 40)
+def run(b):                                 # "dd x16" for 16 equal bytes
+    return f"{b[0]:02x} x{len(b)}" if b == b[:1] * len(b) else b.hex()
 def show(name, b):
-    first = b[:8].hex() if b[:8] in (live[:8], b"\xdd" * 8) else "(8 bytes, not 0xDD)"
-    print(f"{name}: {first} | {b[8:16].hex()} | {b[16:32].hex()} | {b[32:40].hex()}")
+    first = run(b[:8]) if b[:8] in (live[:8], b"\xdd" * 8) else "(not 0xDD)"
+    print(f"{name}: {first} | {run(b[8:16])} | {run(b[16:32])} | {run(b[32:40])}")
 show("allocated", live)
 show("freed    ", dead)
 """
