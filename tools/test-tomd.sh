@@ -18,7 +18,7 @@ ok()  { pass=$((pass + 1)); echo "ok   - $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL - $1"; }
 
 # 1. the sample chapters weave to exactly expected.md, with nothing on stderr
-noweave -n -index -backend "$PWD/tools/tomd -chunkindex -identindex" \
+noweave -n -index -backend "tools/tomd -chunkindex -identindex" \
     tools/testdata/a.nw tools/testdata/b.nw tools/testdata/03-c.nw >"$tmp/book.md" 2>"$tmp/err"
 rc=$?
 if [ "${1:-}" = -update ]; then
@@ -34,7 +34,7 @@ if grep -q '⟨more of the demo 3:9⟩' "$tmp/book.md" && [ "$(grep -c '⟨more 
 then ok "an empty chunk is a hook: not shown, tagged where it is filled in"; else bad "empty chunk (hook)"; fi
 
 # 2. a second run is byte-identical
-noweave -n -index -backend "$PWD/tools/tomd -chunkindex -identindex" \
+noweave -n -index -backend "tools/tomd -chunkindex -identindex" \
     tools/testdata/a.nw tools/testdata/b.nw tools/testdata/03-c.nw >"$tmp/book2.md" 2>/dev/null
 if cmp -s "$tmp/book.md" "$tmp/book2.md"; then ok "reproducible"; else bad "two runs differ"; fi
 
