@@ -485,7 +485,7 @@ check_book() {
     if [ -e /usr/share/java/epubcheck.jar ] && command -v java >/dev/null; then
         say "check: epubcheck"
         java -jar /usr/share/java/epubcheck.jar "$r/book.epub" > "$r/epubcheck.log" 2>&1 || true
-        grep -E '^(ERROR|FATAL|WARNING)' "$r/epubcheck.log" | head -20
+        grep -E '^(ERROR|FATAL|WARNING)' "$r/epubcheck.log" | head -20 || true
         grep -q ' 0 fatals / 0 errors' "$r/epubcheck.log" || { tail -3 "$r/epubcheck.log"; say "epubcheck found errors"; rc=1; }
         say "check: epubcheck: $(grep -o '[0-9]* fatals / [0-9]* errors / [0-9]* warnings' "$r/epubcheck.log")"
     else

@@ -103,7 +103,7 @@ Pm_ssize_t PmObject_SizeOf(PmObject *op)
     PmTypeObject *tp = Pm_TYPE(op);
     Pm_ssize_t size = tp->tp_sizeof ? tp->tp_sizeof(op)
                     : tp->tp_basicsize + (tp->tp_itemsize ? Pm_SIZE(op) * tp->tp_itemsize : 0);
-    /* headers kept before an object: chapter 12, the cycle collector */
+    
     return size;
 }
 static void object_dealloc(PmObject *op) { PmObject_Free(op); }

@@ -587,7 +587,7 @@ local function has_cjk(s)
   return false
 end
 
--- in the PDF, inline code may break after "_", "/", ".", "," or "(": a long
+-- in the PDF, inline code may break after "_", "/" or ",": a long
 -- identifier or path in the prose or in a table must not stick out
 local in_header = false
 function breakable_code(c)
@@ -595,7 +595,7 @@ function breakable_code(c)
   local pieces, cur = {}, ""
   for _, ch in utf8.codes(c.text) do
     cur = cur .. utf8.char(ch)
-    if ch == 95 or ch == 47 or ch == 46 or ch == 44 or ch == 40 then table.insert(pieces, cur); cur = "" end
+    if ch == 95 or ch == 47 or ch == 44 then table.insert(pieces, cur); cur = "" end     -- _ / ,
   end
   if cur ~= "" then table.insert(pieces, cur) end
   if #pieces == 1 then return c end
@@ -614,9 +614,20 @@ local prose = {
   Inlines = function(inl)
     local out = pandoc.List()
     local i = 1
+    local chapword = false             -- after "chapter(s)": numbers are chapters
     while i <= #inl do
       local x = inl[i]
       local done = false
+      if x.t == "Str" and x.text:match("^%p*[Cc]hapters?$") then chapword = not in_header
+      elseif x.t == "Str" and chapword then
+        local n, tail = x.text:match("^(%d+)(.*)$")
+        if n and chapters[tostring(tonumber(n))] then
+          out:insert(pandoc.Link({ pandoc.Str(n) }, "#" .. chapters[tostring(tonumber(n))].id))
+          if tail ~= "" then out:insert(pandoc.Str(tail)) end
+          i = i + 1; done = true
+          chapword = tail == "" or tail == ","    -- "chapters 4, 8 and 9"
+        elseif x.text ~= "and" then chapword = false end
+      elseif x.t ~= "Space" and x.t ~= "SoftBreak" then chapword = false end
       if x.t == "Str" and x.text == "PEP" and inl[i + 1] and inl[i + 1].t == "Space"
           and inl[i + 2] and inl[i + 2].t == "Str" and inl[i + 2].text:match("^%d+") then
         local n, tail = inl[i + 2].text:match("^(%d+)(.*)$")

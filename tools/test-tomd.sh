@@ -61,6 +61,7 @@ if command -v pandoc >/dev/null; then
     has report 'FAIL link \[7\](#ch-objects)' "... and the wrong number is reported"
     has book.html 'this chunk is <a href="#nw-one-line">3:1</a>' "an empty link to a chunk prints its tag"
     has book.html '<a class="nwref" href="#NW35KcBW-2V01iP-1">' "a chunk name in code is a link"
+    has book.html 'from chapter <a href="#ch-objects">1</a>' "\"chapter 1\" in the prose is a link"
     has book.html 'href="https://peps.python.org/pep-0683/"' "PEP 683 is a link"
     has book.html 'href="https://bugs.python.org/issue37029"' "bpo-37029 is a link"
     has book.html 'href="https://example.org/x"' "an address in the prose is a link"
