@@ -160,7 +160,7 @@ START_TEST(free_nodes_and_edges_are_drawn)
     PmGraph_Edge(out, &b, &a, "back", 1);
     PmGraph_End(out);
     fclose(out);
-    ck_assert_ptr_nonnull(strstr(text, "o0 [shape=record, label=\"{float, dead|2.5|ob_type: next}\"]"));
+    ck_assert_ptr_nonnull(strstr(text, "o0 [shape=record, label=\"float, dead|2.5|ob_type: next\"]"));
     ck_assert_ptr_nonnull(strstr(text, "o0 -> o1 [label=\"ob_type\"];"));
     ck_assert_ptr_nonnull(strstr(text, "o1 -> o0 [label=\"back\", style=dashed];"));
     free(text);
