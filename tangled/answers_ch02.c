@@ -3,7 +3,8 @@
 void Ans2_ListClear(PmObject *list)
 {
     if (!PmList_Check(list))
-        Pm_FatalError("Ans2_ListClear", "expected a 'list', got a '%s'", Pm_TYPE(list)->tp_name);
+        Pm_FatalError("Ans2_ListClear", "expected a 'list', got a '%s'",
+                      Pm_TYPE(list)->tp_name);
     PmListObject *l = (PmListObject *)list;
     PmObject **items = l->ob_item;
     Pm_ssize_t n = Pm_SIZE(l);

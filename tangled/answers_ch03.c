@@ -151,7 +151,8 @@ void Ans3_TraceStart(void)
         Pm_FatalError("Ans3_TraceStart", "out of memory for the trace table");
     for (int d = 0; d < PM_MEM_NDOMAINS; d++) {
         PmMem_GetAllocator(d, &traced.wrapped[d]);
-        PmMemAllocator a = {&domain_of[d], trace_malloc, trace_calloc, trace_realloc, trace_free};
+        PmMemAllocator a = {&domain_of[d], trace_malloc, trace_calloc, trace_realloc,
+                            trace_free};
         PmMem_SetAllocator(d, &a);
     }
 }

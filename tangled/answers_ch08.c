@@ -15,7 +15,8 @@ static void int_dealloc(PmObject *op)
     PmObject_Free(op);
 }
 
-static void int_repr(PmObject *op, FILE *out) { fprintf(out, "%lld", ((PmIntObject *)op)->ob_ival); }
+static void int_repr(PmObject *op, FILE *out)
+{ fprintf(out, "%lld", ((PmIntObject *)op)->ob_ival); }
 
 PmTypeObject Ans8_Int_Type = {
     .ob_base = PmObject_HEAD_INIT(&PmType_Type),

@@ -21,7 +21,6 @@ int main(void)
     PmObject *keep = a;                      /* keep = 'a'             */
     Pm_DECREF(b); Pm_DECREF(c);              /* only box holds them    */
     PmGraph_Begin(stdout, "cascade");
-    PmGraph_TopDown(stdout);
     PmGraph_Label(stdout, "box", box);
     PmGraph_Label(stdout, "keep", keep);
     PmGraph_Object(stdout, keep);

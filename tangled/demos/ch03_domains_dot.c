@@ -24,11 +24,13 @@ int main(void)
         while (same > 0 && memcmp(&behind[same - 1], &behind[d], sizeof behind[d]) == 0)
             same--;
         printf("  door%d [shape=plaintext, fontname=\"Courier\", label=\"%s\"];\n", d, door[d]);
-        printf("  hook%d [shape=record, label=\"{%s domain\\nstatistics hook|%zu mallocs\\n"
-               "%zu reallocs\\n%zu frees}\"];\n", d, PmMem_DomainName(d), st.mallocs, st.reallocs, st.frees);
+        printf("  hook%d [shape=record, label=\"{%s domain\\nstatistics hook|", d,
+               PmMem_DomainName(d));
+        printf("%zu mallocs\\n%zu reallocs\\n%zu frees}\"];\n", st.mallocs, st.reallocs, st.frees);
         printf("  door%d -> hook%d;\n  hook%d -> table%d [label=\" passes on\"];\n", d, d, d, same);
         if (same == d)
-            printf("  table%d [shape=box, label=\"the C library\\nmalloc, calloc, realloc, free\"];\n", d);
+            printf("  table%d [shape=box, label=\"the C library\\n"
+                   "malloc, calloc, realloc, free\"];\n", d);
     }
     printf("}\n");
     return 0;

@@ -3,21 +3,20 @@
 
 int main(void)
 {
-    PmObject *x = PmFloat_FromDouble(4.5), *f[4];
-    for (int i = 0; i < 4; i++)
-        f[i] = PmFloat_FromDouble(0.5 + i);          /* 0.5 1.5 2.5 3.5 */
-    for (int i = 0; i < 4; i++)
-        Pm_DECREF(f[i]);                             /* onto the list, 3.5 last */
+    PmObject *x = PmFloat_FromDouble(4.5), *f[3];
+    for (int i = 0; i < 3; i++)
+        f[i] = PmFloat_FromDouble(0.5 + i);          /* 0.5 1.5 2.5 */
+    for (int i = 0; i < 3; i++)
+        Pm_DECREF(f[i]);                             /* onto the list, 2.5 last */
     PmObject *head = _PmFloat_FreeList();
     PmObject *y = PmFloat_FromDouble(9.0);          /* takes the head */
     PmGraph_Begin(stdout, "freelist");
-    PmGraph_TopDown(stdout);
     PmGraph_Label(stdout, "x", x);
     PmGraph_Object(stdout, x);
     PmGraph_Label(stdout, "y", y);
     PmGraph_Object(stdout, y);
     if (y == head)
-        PmGraph_Note(stdout, y, "the block of 3.5, freed last");
+        PmGraph_Note(stdout, y, "the block of 2.5, freed last");
     PmGraph_Label(stdout, "float_free_list", _PmFloat_FreeList());
     for (PmObject *p = _PmFloat_FreeList(); p != NULL; p = (PmObject *)Pm_TYPE(p)) {
         char value[32];

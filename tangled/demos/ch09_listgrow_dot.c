@@ -21,8 +21,10 @@ static void row(int appends)                  /* one list, as a table row */
 
 int main(void)
 {
-    printf("digraph listgrow {\n  node [shape=plaintext, fontname=\"Helvetica\", fontsize=11];\n"
-           "  t [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">\n");
+    printf("digraph listgrow {\n"
+           "  node [shape=plaintext, fontname=\"Helvetica\", fontsize=11];\n"
+           "  t [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
+           "CELLPADDING=\"4\">\n");
     row(1);
     row(5);
     row(9);

@@ -5,7 +5,6 @@ static void label_and_draw(const char *name, PmObject *op)
 {
     PmGraph_Label(stdout, name, op);
     PmGraph_Object(stdout, op);
-    PmGraph_Note(stdout, op, Pm_AreaName(Pm_AreaOf(op)));
 }
 
 int main(void)
@@ -15,7 +14,6 @@ int main(void)
     PmObject *s = PmStr_InternFromString("hello");                  /* s = 'hello'      */
     PmObject *t = PmStr_InternFromString("hello");                  /* t = 'hello'      */
     PmGraph_Begin(stdout, "caches");
-    PmGraph_TopDown(stdout);
     char where[64];
     PmGraph_Label(stdout, "a", a);
     PmGraph_Label(stdout, "b", b);

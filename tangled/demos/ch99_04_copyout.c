@@ -3,7 +3,10 @@
 enum { N = 1000000 };
 static void *blocks[N];
 
-static long beyond(size_t start) { return (long)Pm_GetObmallocStats().arenas_current - (long)start; }
+static long beyond(size_t start)               /* arenas in use beyond those at start */
+{
+    return (long)Pm_GetObmallocStats().arenas_current - (long)start;
+}
 
 int main(void)
 {

@@ -8,7 +8,8 @@ int main(void)
            (uint8_t *)a - (uint8_t *)pool, (uint8_t *)b - (uint8_t *)pool,
            (uint8_t *)c - (uint8_t *)pool, pool->nextoffset);
     Ans4_PoolFree(pool, b);
-    printf("b freed; the next block handed out is b: %s\n", Ans4_PoolAlloc(pool) == b ? "yes" : "no");
+    printf("b freed; the next block handed out is b: %s\n",
+           Ans4_PoolAlloc(pool) == b ? "yes" : "no");
     int n = 3;
     while (Ans4_PoolAlloc(pool) != NULL)
         n++;

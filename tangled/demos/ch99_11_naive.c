@@ -15,8 +15,10 @@ int main(void)
            tf(PmList_GET_ITEM(deep, 0) == PmList_GET_ITEM(deep, 1)));
     PmObject *a = PmList_New(0);
     PmList_Append(a, a);                               /* a = [a] */
-    printf("naive copy of a = [a]: %s\n", Ans11_NaiveDeepCopy(a) ? "a copy" : "NULL (too deep)");
+    PmObject *b = Ans11_NaiveDeepCopy(a);
+    printf("naive copy of a = [a]: %s\n", b ? "a copy" : "NULL (too deep)");
     PmList_SetItem(a, 0, Pm_NewRef(Pm_None));          /* break the cycle */
+    Pm_XDECREF(b);
     Pm_DECREF(a); Pm_DECREF(naive); Pm_DECREF(deep); Pm_DECREF(x); Pm_DECREF(s);
     return 0;
 }

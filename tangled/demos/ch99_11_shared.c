@@ -12,7 +12,8 @@ int main(void)
     PmObject_Print(b, stdout);
     printf("  c: ");
     PmObject_Print(c, stdout);
-    printf("  c[0] is c[1]: %s\n", PmList_GET_ITEM(c, 0) == PmList_GET_ITEM(c, 1) ? "True" : "False");
+    printf("  c[0] is c[1]: %s\n",
+           PmList_GET_ITEM(c, 0) == PmList_GET_ITEM(c, 1) ? "True" : "False");
     Pm_DECREF(c); Pm_DECREF(b); Pm_DECREF(a); Pm_DECREF(x);
     return 0;
 }

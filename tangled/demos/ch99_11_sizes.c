@@ -9,7 +9,8 @@ int main(void)
         Pm_DECREF(n);
     }
     PmObject *c = PmCopy_Copy(a);
-    printf("capacity of a: %zd, of PmCopy_Copy(a): %zd\n", PmList_CAPACITY(a), PmList_CAPACITY(c));
+    printf("capacity of a: %zd, of PmCopy_Copy(a): %zd\n", PmList_CAPACITY(a),
+           PmList_CAPACITY(c));
     Pm_DECREF(c); Pm_DECREF(a);
     return 0;
 }

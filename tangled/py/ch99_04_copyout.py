@@ -8,7 +8,8 @@ def arenas():
     os.dup2(saved, 2)
     os.close(w)
     text = os.read(r, 1 << 20).decode()
-    return int(re.search(r"# arenas allocated current\s*=\s*([\d,]+)", text).group(1).replace(",", ""))
+    current = re.search(r"# arenas allocated current\s*=\s*([\d,]+)", text).group(1)
+    return int(current.replace(",", ""))
 
 start = arenas()
 x = [object() for _ in range(10**6)]
