@@ -2,8 +2,9 @@
 # build.sh -- the one entry point of the book "Python's Memory, Rebuilt".
 #
 #   ./build.sh            set up, tangle, build, run the demos, weave, render
-#   ./build.sh test [N]   build every layer 1..N (or only N) and run its tests,
-#                         then the last layer again under ASan+UBSan
+#   ./build.sh test [N]   build every layer (or only layer N) and run its tests,
+#                         then the last one again under ASan+UBSan and valgrind;
+#                         without N also build.sh's own tests (tools/test-build.sh)
 #   ./build.sh check      regenerate every generated file in a scratch folder
 #                         and fail on any difference from what is committed
 #   ./build.sh run N      run chapter N's demo programs
@@ -15,7 +16,10 @@
 #   ./build.sh clean | help
 #
 # Conventions (see README.md):
-#   chapters/NN-topic.nw   the book; roots named like files are tangled
+#   chapters/NN-topic.nw   the book; roots named like files are tangled. Layer K
+#                          is every chapter numbered 1..K (NN is decimal; gaps
+#                          are allowed); 00 is front matter without code.
+#                          A failing build leaves committed files as they were.
 #   roots NAME.c / NAME.h  the runtime library        -> tangled/NAME.[ch]
 #   roots demos/*.c        one program each (demos/chNN_*.c belongs to ch NN);
 #                          a demo ending in _dot.c prints a Graphviz figure
@@ -31,7 +35,7 @@
 #   {{file PATH}} by the committed file PATH (e.g. a benchmark's results).
 set -euo pipefail
 export LC_ALL=C
-cd "$(dirname "$0")"
+cd "$(dirname "$(readlink -f "$0")")"   # the checkout, also when run through a symlink
 ROOT=$PWD
 B=$ROOT/build
 CC=${CC:-gcc}
@@ -141,6 +145,15 @@ lint() {
             *) die "$(nw_where "$r" "$@"): chunk <<$r>> is defined but never used (misspelt name?)";;
         esac
     done <<< "$roots"
+    # a code chunk ends at an "@" line; one that runs into the next chunk's
+    # definition or the end of the file has lost its "@", and the prose that
+    # follows would be compiled as C
+    awk '/^<<.*>>=[ \t]*$/ {
+             if (open) { printf "%s:%d: chunk %s is not closed: no @ line before line %d\n", FILENAME, start, name, FNR; bad = 1 }
+             open = 1; start = FNR; name = $0; sub(/=[ \t]*$/, "", name); next }
+         /^@( |$)/ { open = 0 }
+         ENDFILE { if (open) { printf "%s:%d: chunk %s is not closed: no @ line before the end of the file\n", FILENAME, start, name; bad = 1 }; open = 0 }
+         END { exit bad }' "$@" >&2 || die "a code chunk is missing its closing @"
     # chunk definitions must not have text after '>>='
     awk '/^<<.*>>=[ \t]*[^ \t]/ { print FILENAME ":" FNR ": text after >>= is not allowed"; bad=1 }
          END { exit bad }' "$@" >&2 || die "chunk definition lines are malformed"
@@ -260,8 +273,26 @@ cmd_test() {
     else
         say "valgrind not installed: skipped the valgrind run"
     fi
+    if [ -z "${1:-}" ]; then run_build_tests; fi
     echo "tests: $PASSED passed, $FAILED failed"
     [ "$FAILED" = 0 ]
+}
+
+# run_build_tests: tools/test-build.sh, the tests of build.sh itself (on a
+# copy of chapters 1 and 2), counted with the others.
+run_build_tests() {
+    local log=$B/test-build.log line p f
+    say "build.sh's own tests (tools/test-build.sh)"
+    tools/test-build.sh > "$log" 2>&1 || true
+    line=$(tail -1 "$log")
+    if [[ "$line" =~ ^test-build:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
+    else
+        p=0 f=1
+    fi
+    PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+    [ "$f" = 0 ] || grep -v '^ok ' "$log" | sed 's/^/    /'
+    say "build.sh: $line"
 }
 
 # ---------------------------------------------------------------- demos, figures
@@ -314,10 +345,22 @@ render_plots() {
 # ---------------------------------------------------------------- weave
 # weave OUT OUTDIR: noweave the whole book, then put the outputs in.
 weave() {
-    local out=$1 outs=$2 err
+    local out=$1 outs=$2 err m path f line n
+    # a {{file PATH}} marker needs the committed PATH; a benchmark's results
+    # are made only by ./build.sh bench NAME
+    while IFS=: read -r f line m; do
+        [ -n "$f" ] || continue
+        path=${m#\{\{file }; path=${path%\}\}}
+        [ -e "$path" ] && continue
+        case $path in
+            figures/bench-*.*) n=${path#figures/bench-}; n=${n%%.*}
+                die "$f:$line: $path is missing: run ./build.sh bench $n (it records $path), then ./build.sh";;
+            *) die "$f:$line: $path is missing";;
+        esac
+    done <<< "$(grep -n '^{{file [^}]*}}$' $(chapters) || true)"
     err=$(mktemp)
     # shellcheck disable=SC2046
-    noweave -n -index -backend "$ROOT/tools/tomd -chunkindex -identindex" $(chapters) \
+    noweave -n -index -backend "tools/tomd -chunkindex -identindex" $(chapters) \
         > "$out.tmp" 2> "$err" || { cat "$err" >&2; die "noweave failed"; }
     if [ -s "$err" ]; then cat "$err" >&2; rm -f "$err"; die "noweave reported errors"; fi
     rm -f "$err"
@@ -327,17 +370,18 @@ weave() {
 }
 
 render() {
-    local md dir=$2 common
+    local md dir=$2
     md=$(realpath "$1")
     mkdir -p "$dir"
-    common="-f markdown-citations --standalone --toc --number-sections --metadata-file=$ROOT/tools/book.yaml --resource-path=$ROOT"
+    local common=(-f markdown-citations --standalone --toc --number-sections
+                  "--metadata-file=$ROOT/tools/book.yaml" "--resource-path=$ROOT")
     say "rendering HTML"
     # shellcheck disable=SC2086
-    pandoc $common --self-contained --css "$ROOT/tools/book.css" -V document-css=true \
+    pandoc "${common[@]}" --self-contained --css "$ROOT/tools/book.css" -V document-css=true \
         --default-image-extension=svg -o "$dir/book.html" "$md"
     say "rendering EPUB"
     # shellcheck disable=SC2086
-    pandoc $common --epub-chapter-level=1 --css "$ROOT/tools/book.css" \
+    pandoc "${common[@]}" --epub-chapter-level=1 --css "$ROOT/tools/book.css" \
         --default-image-extension=svg -o "$dir/book.epub" "$md"
     say "rendering PDF"
     local f; mkdir -p "$dir/pdf/figures"
@@ -348,7 +392,7 @@ render() {
             "$dir/pdf/figures/bench-$(basename "${f%.gp}").pdf"
     done
     # shellcheck disable=SC2086
-    (cd "$dir/pdf" && pandoc $common --resource-path="$dir/pdf:$ROOT" --top-level-division=chapter \
+    (cd "$dir/pdf" && pandoc "${common[@]}" --resource-path="$dir/pdf:$ROOT" --top-level-division=chapter \
         -H "$ROOT/tools/latex-header.tex" --default-image-extension=pdf -o "$dir/book.pdf" "$md") \
         > "$dir/pdf.log" 2>&1 || { cat "$dir/pdf.log"; die "PDF rendering failed"; }
 }
@@ -381,6 +425,12 @@ py_wanted() {
     grep -ho '^{{cpython [A-Za-z0-9_]* 3\.[0-9]*}}$' $(chapters) \
         | sed 's/^{{cpython \(.*\) \(.*\)}}$/\1 \2/' | grep -v " $PY_WANT\$" | sort -u || true
 }
+# no_python_env: "-u VAR" for every PYTHON* variable exported here, so that
+# the caller's PYTHONMALLOC, PYTHONHASHSEED, ... cannot change a recording.
+# Snippets then run with PYTHONHASHSEED=0: with random string hashes the
+# layout of CPython's start-up dicts varies, and so, by an arena now and
+# then, does what ch04_fragmentation.py measures.
+no_python_env() { env | sed -n 's/^\(PYTHON[A-Za-z0-9_]*\)=.*/-u \1/p'; }
 rec_name() { if [ "$2" = "$PY_WANT" ]; then echo "$1.out"; else echo "$1@$2.out"; fi; }
 # run_py DIR OUT: record every wanted snippet whose interpreter is here;
 # the others are listed in PY_SKIPPED
@@ -393,7 +443,7 @@ run_py() {
         py=$(py_for "$v")
         if [ -z "$py" ]; then PY_SKIPPED="$PY_SKIPPED $(rec_name "$name" "$v")"; continue; fi
         { "$py" -c 'import platform; print("# CPython", platform.python_version())'
-          (cd "$dir/py" && "$py" "$name.py") 2>&1; } > "$out/$(rec_name "$name" "$v")" \
+          (cd "$dir/py" && env $(no_python_env) PYTHONHASHSEED=0 "$py" "$name.py") 2>&1; } > "$out/$(rec_name "$name" "$v")" \
             || die "CPython snippet $name.py failed with $py"
     done <<< "$(py_wanted "$dir")"
 }
@@ -401,29 +451,43 @@ run_py() {
 # ---------------------------------------------------------------- commands
 cmd_build() {
     need_packages all
-    say "tangling $(chapters | wc -l) chapters into tangled/"
-    rm -rf "$B/tangled"
+    # Everything is generated under build/new first and moved into place only
+    # when all of it succeeded: a failing build leaves the committed
+    # tangled/, figures/ and book.md as they were.
+    local new=$B/new k
+    rm -rf "$new"; mkdir -p "$new/figures"
+    say "tangling $(chapters | wc -l) chapters"
     # shellcheck disable=SC2046
-    lint $(chapters); tangle "$B/tangled" "" $(chapters)
-    rm -rf tangled; cp -r "$B/tangled" tangled
-    local k
+    lint $(chapters); tangle "$new/tangled" "" $(chapters)
     for k in $(layer_nums); do
         say "compiling layer $k (chapters 1..$k): runtime, demos, tests"
         build_layer "$k"
     done
     say "running the demos"
-    run_demos "$B/out" figures
+    run_demos "$B/out" "$new/figures"
     say "rendering figures"
-    render_svg figures
-    render_plots "$B/tangled" figures
+    render_svg "$new/figures"
+    render_plots "$new/tangled" "$new/figures"
     say "weaving book.md"
-    weave book.md "$B/out"
+    weave "$new/book.md" "$B/out"
+    install_generated "$new"
     render book.md "$B"
     say "done:"
     say "  HTML  $B/book.html"
     say "  PDF   $B/book.pdf"
     say "  EPUB  $B/book.epub"
     say "  code  $ROOT/tangled/  (layer k with #line: $B/layer-k/src/)"
+}
+
+# install_generated DIR: put DIR's tangled/, figures and book.md in place of
+# the committed ones. Generated figures are the .dot and .svg files; a
+# benchmark's recorded .txt/.dat are inputs and stay.
+install_generated() {
+    local d=$1 f
+    rm -rf tangled; cp -r "$d/tangled" tangled
+    for f in figures/*.dot figures/*.svg; do [ -e "$f" ] && rm -f "$f"; done
+    cp "$d"/figures/* figures/ 2>/dev/null || true
+    cp "$d/book.md" book.md
 }
 
 cmd_check() {
@@ -841,5 +905,5 @@ case "${1:-build}" in
     bench) cmd_bench "${2:-}";;
     clean) rm -rf "$B"; say "removed build/";;
     help|-h|--help) usage;;
-    *) usage; exit 2;;
+    *) printf 'build: error: unknown command "%s"; the commands are:\n' "$1" >&2; usage >&2; exit 2;;
 esac

@@ -18,7 +18,7 @@ ok()  { pass=$((pass + 1)); echo "ok   - $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL - $1"; }
 
 # 1. the sample chapters weave to exactly expected.md, with nothing on stderr
-noweave -n -index -backend "$PWD/tools/tomd -chunkindex -identindex" \
+noweave -n -index -backend "tools/tomd -chunkindex -identindex" \
     tools/testdata/a.nw tools/testdata/b.nw >"$tmp/book.md" 2>"$tmp/err"
 rc=$?
 if [ "${1:-}" = -update ]; then
@@ -30,7 +30,7 @@ if diff -u tools/testdata/expected.md "$tmp/book.md"; then ok "output matches ex
 else bad "output differs from expected.md"; fi
 
 # 2. a second run is byte-identical
-noweave -n -index -backend "$PWD/tools/tomd -chunkindex -identindex" \
+noweave -n -index -backend "tools/tomd -chunkindex -identindex" \
     tools/testdata/a.nw tools/testdata/b.nw >"$tmp/book2.md" 2>/dev/null
 if cmp -s "$tmp/book.md" "$tmp/book2.md"; then ok "reproducible"; else bad "two runs differ"; fi
 
