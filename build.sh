@@ -845,7 +845,8 @@ record_traces() {
         $(pkg-config --libs python-3.11-embed) -o "$d/record" || die "compiling the recorder failed"
     for t in json dicts text; do
         say "record-traces: $t"
-        (cd "$d/src/trace" && env -u PYTHONMALLOC "$d/record" "ch06_$t.py" "$d/$t.trace") || die "recording $t failed"
+        # shellcheck disable=SC2046
+        (cd "$d/src/trace" && env $(no_python_env) "$d/record" "ch06_$t.py" "$d/$t.trace") || die "recording $t failed"
         xz -9e -T1 -c "$d/$t.trace" > "chapters/cpython/ch06_$t.trace.xz"
         say "  $(wc -l < "$d/$t.trace") events, $(stat -c %s "chapters/cpython/ch06_$t.trace.xz") bytes compressed"
     done

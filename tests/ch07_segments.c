@@ -33,19 +33,20 @@ static void blocks_per_pool(size_t size, int n, void **b, int *in_pool0, int *in
 }
 
 /* "Descriptors at the start of the arena": pool k's blocks begin at offset
-   k * 16384, pool 0's after the 4,096-byte table; no pool has a header. */
+   k * 16384, pool 0's at 4,160, 64 bytes past the 4,096-byte table; no
+   pool has a header. */
 START_TEST(blocks_begin_after_the_descriptor_table_and_at_each_pools_first_byte)
 {
-    enum { N = 3 * (24 + 63 * 32) };                 /* three arenas of 512s */
+    enum { N = 3 * (23 + 63 * 32) };                 /* three arenas of 512s */
     static void *b[N];
     for (int i = 0; i < N; i++) b[i] = seg_malloc(512);
     int first0 = 0, firstk = 0;
     for (int i = 0; i < N; i++) {
         uintptr_t off = (uintptr_t)b[i] - arena_of(b[i]);
         if (pool_of(b[i]) == 0) {
-            ck_assert_uint_ge(off, 4096);
-            ck_assert_uint_eq((off - 4096) % 512, 0);
-            first0 += off == 4096;
+            ck_assert_uint_ge(off, 4160);
+            ck_assert_uint_eq((off - 4160) % 512, 0);
+            first0 += off == 4160;
         } else {
             ck_assert_uint_eq((off % 16384) % 512, 0);
             firstk += off % 16384 == 0;
@@ -58,17 +59,17 @@ START_TEST(blocks_begin_after_the_descriptor_table_and_at_each_pools_first_byte)
 END_TEST
 
 /* "Descriptors at the start of the arena": a pool of 16-byte blocks holds
-   1,024 of them (chapter 4: 1,021), pool 0 holds 768; of 512-byte blocks,
-   32 (chapter 4: 31) and 24. */
-START_TEST(a_pool_holds_1024_blocks_of_16_bytes_and_pool_0_holds_768)
+   1,024 of them (chapter 4: 1,021), pool 0 holds 764; of 512-byte blocks,
+   32 (chapter 4: 31) and 23. */
+START_TEST(a_pool_holds_1024_blocks_of_16_bytes_and_pool_0_holds_764)
 {
     static void *b[3 * 64 * 1024];
     int p0, pk;
     blocks_per_pool(16, 3 * 64 * 1024, b, &p0, &pk);
-    ck_assert_int_eq(p0, 768);
+    ck_assert_int_eq(p0, 764);
     ck_assert_int_eq(pk, 1024);
     blocks_per_pool(512, 3 * 64 * 32, b, &p0, &pk);
-    ck_assert_int_eq(p0, 24);
+    ck_assert_int_eq(p0, 23);
     ck_assert_int_eq(pk, 32);
 }
 END_TEST
@@ -77,7 +78,7 @@ END_TEST
    k-th 64-byte entry of the table at the arena's base. */
 START_TEST(the_descriptor_of_pool_k_is_entry_k_of_the_table)
 {
-    enum { N = 2 * (24 + 63 * 32) };
+    enum { N = 2 * (23 + 63 * 32) };
     static void *b[N];
     for (int i = 0; i < N; i++) b[i] = seg_malloc(500);
     for (int i = 0; i < N; i++) {
@@ -206,8 +207,8 @@ START_TEST(realloc_and_calloc_follow_chapter_4s_rules)
 }
 END_TEST
 
-/* "Looking inside": the report's lines add up to the arenas' total; pool
-   0's 4,096 bytes of descriptors are its "pool headers". */
+/* "Looking inside": the report's lines add up to the arenas' total; the
+   4,160 bytes before pool 0's first block are its "pool headers". */
 START_TEST(the_report_accounts_for_every_byte_and_the_table)
 {
     enum { N = 64 * 1024 };                          /* the arenas of 16s fill up */
@@ -231,9 +232,9 @@ START_TEST(the_report_accounts_for_every_byte_and_the_table)
     }
     ck_assert_uint_eq(v[1] + v[2] + v[3] + v[4] + v[5], v[6]);
     ck_assert_uint_eq(v[0], v[6]);
-    ck_assert_uint_eq(v[4] % 4096, 0);               /* whole tables, no 48s */
-    ck_assert_uint_le(v[4], v[7] * 4096);
-    ck_assert_uint_ge(v[4], 4096);
+    ck_assert_uint_eq(v[4] % 4160, 0);               /* whole tables, no 48s */
+    ck_assert_uint_le(v[4], v[7] * 4160);
+    ck_assert_uint_ge(v[4], 4160);
     for (int i = 0; i < N; i++) seg_free(b[i]);
 }
 END_TEST
@@ -292,7 +293,7 @@ Suite *ch07_segments_suite(void)
     TCase *tc = tcase_create("segments");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, blocks_begin_after_the_descriptor_table_and_at_each_pools_first_byte);
-    tcase_add_test(tc, a_pool_holds_1024_blocks_of_16_bytes_and_pool_0_holds_768);
+    tcase_add_test(tc, a_pool_holds_1024_blocks_of_16_bytes_and_pool_0_holds_764);
     tcase_add_test(tc, the_descriptor_of_pool_k_is_entry_k_of_the_table);
     tcase_add_test(tc, only_blocks_in_marked_arenas_are_ours_and_the_zero_leaf_stays_zero);
     tcase_add_test(tc, an_arena_given_back_is_no_longer_ours);
