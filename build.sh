@@ -95,6 +95,8 @@ need_packages() {
     # clones of Helvetica/Courier/Times make the committed SVGs the same on
     # every machine (without them the fallback depends on what else is there)
     have_pkg fonts-urw-base35 || missing+=(fonts-urw-base35)
+    # the titles of the articles the book answers are Chinese: CJK for pdflatex
+    have_pkg latex-cjk-chinese-arphic-gbsn00lp || missing+=(latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp)
     if [ "${1:-}" = all ] && ! command -v valgrind >/dev/null; then missing+=(valgrind); fi
     install_missing "${missing[@]}"
 }
@@ -369,12 +371,19 @@ weave() {
     rm -f "$out.tmp"
 }
 
+# render MD DIR: the book as DIR/book.html, DIR/book.epub and DIR/book.pdf.
+# tools/book.lua numbers chapters after their files, links chunk names in
+# code, breaks lines that the PDF cannot hold and sets comparisons side by
+# side; it appends to DIR/report.txt what ./build.sh check must look at.
 render() {
     local md dir=$2
     md=$(realpath "$1")
-    mkdir -p "$dir"
-    local common=(-f markdown-citations --standalone --toc --number-sections
-                  "--metadata-file=$ROOT/tools/book.yaml" "--resource-path=$ROOT")
+    mkdir -p "$dir"; dir=$(cd "$dir" && pwd)
+    : > "$dir/report.txt"
+    export BOOK_ROOT=$ROOT BOOK_REPORT=$dir/report.txt
+    local common=(-f markdown-citations --standalone --toc --toc-depth=2 --number-sections
+                  "--metadata-file=$ROOT/tools/book.yaml" "--resource-path=$ROOT"
+                  "--lua-filter=$ROOT/tools/book.lua")
     say "rendering HTML"
     # shellcheck disable=SC2086
     pandoc "${common[@]}" --self-contained --css "$ROOT/tools/book.css" -V document-css=true \
@@ -384,7 +393,7 @@ render() {
     pandoc "${common[@]}" --epub-chapter-level=1 --css "$ROOT/tools/book.css" \
         --default-image-extension=svg -o "$dir/book.epub" "$md"
     say "rendering PDF"
-    local f; mkdir -p "$dir/pdf/figures"
+    local f; rm -rf "$dir/pdf"; mkdir -p "$dir/pdf/figures"
     for f in figures/*.dot; do [ -e "$f" ] && dot -Tpdf "$f" -o "$dir/pdf/figures/$(basename "${f%.dot}").pdf"; done
     for f in tangled/bench/*.gp; do
         [ -e "$f" ] || continue
@@ -393,8 +402,99 @@ render() {
     done
     # shellcheck disable=SC2086
     (cd "$dir/pdf" && pandoc "${common[@]}" --resource-path="$dir/pdf:$ROOT" --top-level-division=chapter \
-        -H "$ROOT/tools/latex-header.tex" --default-image-extension=pdf -o "$dir/book.pdf" "$md") \
-        > "$dir/pdf.log" 2>&1 || { cat "$dir/pdf.log"; die "PDF rendering failed"; }
+        -H "$ROOT/tools/latex-header.tex" --default-image-extension=pdf -t latex -o book.tex "$md") \
+        > "$dir/pdf.log" 2>&1 || { cat "$dir/pdf.log"; die "PDF rendering failed (pandoc)"; }
+    latex_runs "$dir/pdf" || { tail -40 "$dir/pdf/book.log"; die "PDF rendering failed (pdflatex; log in $dir/pdf/book.log)"; }
+    cp "$dir/pdf/book.pdf" "$dir/book.pdf"
+    unset BOOK_ROOT BOOK_REPORT
+    say "PDF: $(overfull_boxes "$dir/pdf/book.log" | wc -l) overfull boxes wider than ${OVERFULL_PT}pt (./build.sh check fails on any)"
+}
+
+# latex_runs DIR: pdflatex DIR/book.tex until the chunk tags and page
+# references settle (the .aux, .toc and .out of two runs are the same)
+latex_runs() {
+    local d=$1 i x
+    for i in 1 2 3 4 5 6; do
+        for x in aux toc out; do [ -e "$d/book.$x" ] && cp "$d/book.$x" "$d/prev.$x"; done
+        (cd "$d" && pdflatex -interaction=nonstopmode -halt-on-error book.tex) > "$d/pdflatex.out" 2>&1 || return 1
+        [ "$i" -gt 1 ] || continue
+        for x in aux toc out; do
+            [ ! -e "$d/book.$x" ] && [ ! -e "$d/prev.$x" ] || cmp -s "$d/book.$x" "$d/prev.$x" || continue 2
+        done
+        return 0
+    done
+    say "PDF: page references still moving after $i runs of pdflatex"
+}
+
+# ---------------------------------------------------------------- the book as readers see it
+# A box LaTeX reports overfull by more than this many points is a line that
+# sticks out of the measure: ./build.sh check fails on it.
+OVERFULL_PT=3
+
+# overfull_boxes LOG: one line per overfull box wider than OVERFULL_PT
+overfull_boxes() {
+    awk -v lim="$OVERFULL_PT" '/^Overfull \\[hv]box \([0-9.]+pt too (wide|high)\)/ {
+        v = $3; sub(/^\(/, "", v); sub(/pt$/, "", v); if (v + 0 > lim) print }' "$1"
+}
+
+# cut_lines PDF: the lines of text that reach past the right edge of the
+# measure (and how many of them past the paper's edge), from the position of
+# every word in the PDF (pdftotext -bbox) and the page's geometry (tools/book.yaml:
+# A4, margins 2.2 cm). Prints "page N: TEXT" per line and a last line "cut N N".
+cut_lines() {
+    pdftotext -bbox "$1" - | awk -v margin="$(awk 'BEGIN { printf "%.3f", 2.2 * 72 / 2.54 }')" -v tol=2 '
+    /<page / { page++; match($0, /width="[0-9.]+"/); w = substr($0, RSTART + 7, RLENGTH - 8) + 0; right = w - margin }
+    /<word / {
+        match($0, /xMax="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        match($0, /yMin="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) + 0
+        t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
+        if (x > right + tol) { key = page ":" int(y); if (!(key in seen)) { seen[key] = 1; n++; if (x > w) edge++; print "page " page ": ... " t " (" int(x - right) " pt past the margin)" } }
+    }
+    END { print "cut", n + 0, edge + 0 }'
+}
+
+# check_packages: what ./build.sh check needs beyond the build (pdftotext);
+# Chromium and epubcheck are optional (see README.md)
+check_packages() {
+    have_pkg poppler-utils || install_missing poppler-utils
+}
+
+# check_book S: render S/book.md and check what a reader gets: no line of the
+# PDF past the margin, figures' text at least 8 pt, every link and image of
+# the HTML resolving and no prose wider than the screen in Chromium (when
+# installed), the EPUB valid for epubcheck (when installed).
+check_book() {
+    local s=$1 r=$1/render rc=0 n cut pages
+    check_packages
+    say "check: rendering the book"
+    render "$s/book.md" "$r"
+    pages=$(pdfinfo "$r/book.pdf" | sed -n 's/^Pages: *//p')
+    n=$(overfull_boxes "$r/pdf/book.log" | wc -l)
+    [ "$n" = 0 ] || { overfull_boxes "$r/pdf/book.log" | head -20; say "PDF: $n overfull boxes wider than ${OVERFULL_PT}pt (lines in $r/pdf/book.log)"; rc=1; }
+    cut_lines "$r/book.pdf" > "$r/cut-lines.txt"
+    cut=$(tail -1 "$r/cut-lines.txt")
+    if [ "$cut" != "cut 0 0" ]; then
+        head -20 "$r/cut-lines.txt"; say "PDF: $(cut -d' ' -f2 <<< "$cut") lines reach past the right margin, $(cut -d' ' -f3 <<< "$cut") past the paper's edge"; rc=1
+    fi
+    grep '^FAIL' "$r/report.txt" && { say "the book's filter reported the problems above"; rc=1; }
+    say "check: PDF: $pages pages, $(grep -c '^ok figure\|^FAIL figure' "$r/report.txt") figures ($(grep -c '^FAIL figure' "$r/report.txt") with text under 8 pt), $n overfull boxes, $(cut -d' ' -f2 <<< "$cut") lines past the margin (every word's position from pdftotext -bbox against the text width)"
+    if command -v chromium >/dev/null; then
+        say "check: the HTML in headless Chromium, 1280 and 390 pixels wide"
+        sh tools/check-html.sh "$r/book.html" || rc=1
+    else
+        say "check: chromium not installed: skipped the browser check (apt-get install chromium)"
+    fi
+    if [ -e /usr/share/java/epubcheck.jar ] && command -v java >/dev/null; then
+        say "check: epubcheck"
+        java -jar /usr/share/java/epubcheck.jar "$r/book.epub" > "$r/epubcheck.log" 2>&1 || true
+        grep -E '^(ERROR|FATAL|WARNING)' "$r/epubcheck.log" | head -20 || true
+        grep -q ' 0 fatals / 0 errors' "$r/epubcheck.log" || { tail -3 "$r/epubcheck.log"; say "epubcheck found errors"; rc=1; }
+        say "check: epubcheck: $(grep -o '[0-9]* fatals / [0-9]* errors / [0-9]* warnings' "$r/epubcheck.log")"
+    else
+        say "check: epubcheck not installed: skipped (apt-get install epubcheck)"
+    fi
+    [ "$rc" = 0 ] || die "the rendered book has the problems above"
+    say "check: the rendered book is clean"
 }
 
 # ---------------------------------------------------------------- CPython outputs
@@ -422,8 +522,15 @@ py_wanted() {
     local p
     for p in "$1"/py/*.py; do [ -e "$p" ] && echo "$(basename "${p%.py}") $PY_WANT"; done
     # shellcheck disable=SC2046
-    grep -ho '^{{cpython [A-Za-z0-9_]* 3\.[0-9]*}}$' $(chapters) \
-        | sed 's/^{{cpython \(.*\) \(.*\)}}$/\1 \2/' | grep -v " $PY_WANT\$" | sort -u || true
+    { grep -ho '^{{cpython [A-Za-z0-9_]* 3\.[0-9]*}}$' $(chapters) \
+        | sed 's/^{{cpython \(.*\) \(.*\)}}$/\1 \2/'; py_wanted_compared; } | grep -v " $PY_WANT\$" | sort -u || true
+}
+# py_wanted_compared: "NAME VERSION" for every cpythonX.Y=NAME of a line
+# {{compare ...}} (tools/outputs.awk)
+py_wanted_compared() {
+    # shellcheck disable=SC2046
+    grep -ho '^{{compare .*}}$' $(chapters) | grep -o 'cpython3\.[0-9]*=[A-Za-z0-9_]*' \
+        | sed 's/^cpython\(3\.[0-9]*\)=\(.*\)$/\2 \1/' || true
 }
 # no_python_env: "-u VAR" for every PYTHON* variable exported here, so that
 # the caller's PYTHONMALLOC, PYTHONHASHSEED, ... cannot change a recording.
@@ -530,6 +637,7 @@ cmd_check() {
     [ -z "$PY_SKIPPED" ] || say "check: skipped (no such interpreter here):$PY_SKIPPED"
     [ "$rc" = 0 ] || die "generated files are out of date: run ./build.sh and commit"
     say "check: everything generated matches what is committed"
+    check_book "$s"
 }
 
 cmd_record() {

@@ -9,7 +9,6 @@ Pm_ssize_t Pm_ClearFreeLists(void)
     Pm_ssize_t n = _PmFloat_ClearFreeList() + _PmTuple_ClearFreeList() + pm_list_numfree;
     while (pm_list_numfree > 0)
         PmObject_Free(pm_list_free_list[--pm_list_numfree]);
-    /* the dict's two lists (chapter 9) */
     n += _PmDict_ClearFreeList();
     return n;
 }

@@ -19,7 +19,8 @@ void PmGraph_Begin(FILE *out, const char *name)
 {
     nseen = 0;
     fprintf(out, "digraph %s {\n  rankdir=LR;\n"
-                 "  node [fontname=\"Helvetica\", fontsize=11];\n", name);
+                 "  node [fontname=\"Helvetica\", fontsize=11];\n"
+                 "  edge [fontname=\"Helvetica\", fontsize=10];\n", name);
 }
 
 void PmGraph_Label(FILE *out, const char *label, PmObject *op)
@@ -32,12 +33,12 @@ void PmGraph_End(FILE *out) { fputs("}\n", out); }
 void PmGraph_Object(FILE *out, PmObject *op)
 {
     int n = node_of(op);
-    fprintf(out, "  o%d [shape=record, label=\"{%s|", n, Pm_TYPE(op)->tp_name);
+    fprintf(out, "  o%d [shape=record, label=\"%s|", n, Pm_TYPE(op)->tp_name);
     if (PmList_Check(op))
         fprintf(out, "%zd items", Pm_SIZE(op));
     else
         PmObject_Print(op, out);
-    fprintf(out, "|count %zd}\"];\n", Pm_REFCNT(op));
+    fprintf(out, "|count %zd\"];\n", Pm_REFCNT(op));
     if (!PmList_Check(op))
         return;
     for (Pm_ssize_t i = 0; i < Pm_SIZE(op); i++) {

@@ -18,7 +18,6 @@ PmTypeObject PmInt_Type = {
 };
 PmObject *PmInt_FromLong(long long v)
 {
-    /* the small-int cache (chapter 10) answers here */
     if (PM_IS_SMALL_INT(v))                /* immortal: no count to raise */
         return (PmObject *)&_Pm_SmallInts[v + PM_NSMALLNEGINTS];
     PmIntObject *op = (PmIntObject *)PmObject_New(&PmInt_Type);

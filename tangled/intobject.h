@@ -9,7 +9,6 @@ extern PmTypeObject PmInt_Type;
 PmObject *PmInt_FromLong(long long v);
 long long PmInt_AsLong(PmObject *op);
 #define PmInt_Check(op) (Pm_TYPE(op) == &PmInt_Type)
-/* declarations added by later chapters follow */
 #define PM_NSMALLNEGINTS 5
 #define PM_NSMALLPOSINTS 257
 #define PM_IS_SMALL_INT(v) (-PM_NSMALLNEGINTS <= (v) && (v) < PM_NSMALLPOSINTS)

@@ -10,7 +10,6 @@ static void list_dealloc(PmObject *op)
             Pm_XDECREF(l->ob_item[i]);
         PmMem_Free(l->ob_item);
     }
-    /* free lists (chapter 8) */
     if (pm_list_numfree < PM_LIST_MAXFREELIST && pm_freelists_enabled) {
         pm_list_free_list[pm_list_numfree++] = l;
         return;
@@ -22,7 +21,6 @@ PmObject *PmList_New(Pm_ssize_t size)
     if (size < 0 || (size_t)size > PM_SSIZE_MAX / sizeof(PmObject *))
         Pm_FatalError("PmList_New", "bad size %zd", size);
     PmListObject *l = NULL;
-    /* free lists (chapter 8) */
     if (pm_list_numfree > 0 && pm_freelists_enabled)
         l = (PmListObject *)PmObject_Init((PmObject *)pm_list_free_list[--pm_list_numfree],
                                           &PmList_Type);

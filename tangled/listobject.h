@@ -18,7 +18,6 @@ void PmList_SetItem(PmObject *list, Pm_ssize_t i, PmObject *item);
 PmObject *PmList_FromInts(Pm_ssize_t n, const long long *v);
 int _PmSeq_Equal(PmObject *const *a, PmObject *const *b, Pm_ssize_t n);
 void _PmSeq_Print(PmObject *const *items, Pm_ssize_t n, FILE *out);
-/* declarations added by later chapters follow */
 PmObject *PmList_Pop(PmObject *list);
 PmObject *PmList_Repeat(PmObject *list, Pm_ssize_t n);
 #define PmList_CAPACITY(op) (((PmListObject *)(op))->allocated)

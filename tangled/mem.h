@@ -16,7 +16,6 @@ void *PmMem_Realloc(void *ptr, size_t size);
 void  PmMem_Free(void *ptr);
 void *PmObject_Malloc(size_t size);
 void  PmObject_Free(void *ptr);
-/* declarations added by later chapters follow */
 typedef enum {
     PM_MEM_DOMAIN_RAW,                 /* PmMem_Raw*:  general memory    */
     PM_MEM_DOMAIN_MEM,                 /* PmMem_*:     objects' buffers  */

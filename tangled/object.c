@@ -59,7 +59,6 @@ void Pm_FatalError(const char *where, const char *fmt, ...)
 }
 void _Pm_Dealloc(PmObject *op)
 {
-    /* chapter 2: deep deallocation */
     if (_Pm_Trash.depth >= PM_TRASH_DEPTH) {
         _Pm_TrashDefer(op);
         return;
@@ -68,7 +67,6 @@ void _Pm_Dealloc(PmObject *op)
         _Pm_Trash.stats.max_depth = _Pm_Trash.depth;
     _Pm_Trash.stats.deallocs++;
     Pm_TYPE(op)->tp_dealloc(op);
-    /* chapter 2: deep deallocation */
     if (--_Pm_Trash.depth == 0) {
         PmObject *later;
         while ((later = _Pm_TrashPop()) != NULL) {
@@ -105,7 +103,7 @@ Pm_ssize_t PmObject_SizeOf(PmObject *op)
     PmTypeObject *tp = Pm_TYPE(op);
     Pm_ssize_t size = tp->tp_sizeof ? tp->tp_sizeof(op)
                     : tp->tp_basicsize + (tp->tp_itemsize ? Pm_SIZE(op) * tp->tp_itemsize : 0);
-    /* headers kept before an object (chapter on the cycle collector) */
+    
     return size;
 }
 static void object_dealloc(PmObject *op) { PmObject_Free(op); }

@@ -35,7 +35,6 @@ struct PmTypeObject {
     int (*tp_equal)(PmObject *a, PmObject *b);  /* a == b (same type) */
     void (*tp_repr)(PmObject *op, FILE *out);   /* print like repr()  */
     Pm_ssize_t (*tp_sizeof)(PmObject *op);      /* like __sizeof__    */
-    /* slots added by later chapters follow */
     Pm_ssize_t (*tp_hash)(PmObject *op);        /* hash(x); NULL: unhashable */
 };
 
@@ -47,7 +46,6 @@ void _Pm_NegativeRefcount(PmObject *op) __attribute__((noreturn, cold));
 
 static inline void Pm_IncRef(PmObject *op)
 {
-    /* immortal objects: see chapter 2 */
     if (Pm_IsImmortal(op))
         return;
     op->ob_refcnt++;
@@ -55,10 +53,8 @@ static inline void Pm_IncRef(PmObject *op)
 
 static inline void Pm_DecRef(PmObject *op)
 {
-    /* immortal objects: see chapter 2 */
     if (Pm_IsImmortal(op))
         return;
-    /* counts below zero: see chapter 2 */
     if (op->ob_refcnt <= 0)
         _Pm_NegativeRefcount(op);
     if (--op->ob_refcnt == 0)
@@ -85,7 +81,6 @@ uintptr_t Pm_Id(const void *op);
 int PmObject_Equal(PmObject *a, PmObject *b);
 void PmObject_Print(PmObject *op, FILE *out);
 Pm_ssize_t PmObject_SizeOf(PmObject *op);
-/* declarations added by later chapters follow */
 Pm_ssize_t PmSys_GetRefCount(PmObject *x);
 /* Invariant: _Pm_Trash.depth is the number of tp_dealloc calls active on
    the C stack, never more than PM_TRASH_DEPTH. Every object on the list

@@ -11,7 +11,6 @@
 #include "strobject.h"
 #include "listobject.h"
 #include "areas.h"
-/* headers added by later chapters follow */
 #include "floatobject.h"
 #include "tupleobject.h"
 #include "freelist.h"

@@ -3,7 +3,6 @@
 
 static void str_dealloc(PmObject *op)
 {
-    /* interned strings (chapter 10) */
     if (((PmStrObject *)op)->state == PM_SSTATE_INTERNED_MORTAL) {
         Pm_SET_REFCNT(op, 3);
         if (PmDict_DelItem(_Pm_Interned, op) != 0)
@@ -34,7 +33,6 @@ PmTypeObject PmStr_Type = {
 };
 PmObject *PmStr_FromStringAndSize(const char *s, Pm_ssize_t n)
 {
-    /* the empty and one-character strings are shared (chapter 10) */
     if (n == 0 || (n == 1 && s != NULL))
         return _PmStr_Shared(n == 0 ? "" : s, n);
     PmStrObject *op = (PmStrObject *)PmObject_NewVar(&PmStr_Type, n);

@@ -14,7 +14,6 @@ PmObject *PmStr_FromString(const char *s);
 PmObject *PmStr_Concat(PmObject *a, PmObject *b);
 const char *PmStr_AsString(PmObject *op);
 #define PmStr_Check(op) (Pm_TYPE(op) == &PmStr_Type)
-/* declarations added by later chapters follow */
 PmObject *_PmStr_Shared(const char *s, Pm_ssize_t n);
 extern PmObject *_Pm_Interned;
 #define PM_SSTATE_NOT_INTERNED 0

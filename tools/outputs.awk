@@ -11,8 +11,16 @@
 #                        "# CPython 3.12.1", names its interpreter.
 #     {{file PATH}}      becomes the text of the committed file PATH (relative
 #                        to the repository), e.g. a benchmark's recorded
-#                        results; set a size smaller in the PDF, whose code
-#                        lines are cut, not wrapped.
+#                        results (tools/book.lua sets it a size smaller in
+#                        the PDF).
+#     {{compare ours=NAME cpython=NAME cpython3.12=NAME ...}}
+#                        the same outputs side by side, one column per runtime
+#                        in the order given: ours=NAME is the output of
+#                        demos/NAME.c, cpython=NAME the recording of py/NAME.py
+#                        with CPython 3.11, cpython3.12=NAME with 3.12. The
+#                        first column is the reference: tools/book.lua marks
+#                        the lines in which another column differs from it.
+#                        Explain the marked difference in the text right after.
 # An unknown NAME stops the build, naming the .nw file and line of the marker.
 # Usage: awk -v outs=DIR -v rec=DIR -f outputs.awk book.md.tmp > book.md
 function where(marker,    cmd, loc) {
@@ -53,11 +61,26 @@ function emit(file, cls, title, marker,    line, n) {
     emit(file, "output .cpython", "*Output of `py/" f[2] ".py` on @CPYTHON@:*", $0)
     next
 }
+/^\{\{compare( (ours|cpython(3\.[0-9]+)?)=[A-Za-z0-9_]+)+\}\}$/ {
+    n = split(substr($0, 11, length($0) - 12), item, " ")
+    if (n < 2) { printf "%s: %s compares fewer than two outputs\n", where($0), $0 > "/dev/stderr"; failed = 1; exit 1 }
+    print "::: {.compare}"
+    for (i = 1; i <= n; i++) {
+        split(item[i], kv, "="); print ""
+        if (kv[1] == "ours")
+            emit(outs "/" kv[2] ".txt", "output .column", "*Ours: `demos/" kv[2] ".c`*", $0)
+        else {
+            v = substr(kv[1], 8)
+            emit(rec "/" kv[2] (v == "" || v == "3.11" ? "" : "@" v) ".out", "output .cpython .column",
+                 "*@CPYTHON@: `py/" kv[2] ".py`*", $0)
+        }
+    }
+    print ":::"
+    next
+}
 /^\{\{file [A-Za-z0-9_.\/-]+\}\}$/ {
     name = substr($0, 8, length($0) - 9)
-    print "```{=latex}\n\\begingroup\\fvset{fontsize=\\footnotesize}\n```\n"
     emit(name, "output .file", "*Recorded in `" name "`:*", $0)
-    print "\n```{=latex}\n\\endgroup\n```"
     next
 }
 /^\{\{/ { printf "%s: malformed marker %s\n", where($0), $0 > "/dev/stderr"; failed = 1; exit 1 }

@@ -5,7 +5,7 @@ static PmObject *global_a;
 static void show_memory_info(const char *hint, size_t base)
 {
     size_t uss = Pm_GetProcessMemory().uss;
-    long mib = (long)(((uss > base ? uss - base : 0) + (5 << 20)) / (10 << 20)) * 10;
+    long mib = (long)(((uss > base ? uss - base : 0) + (25 << 20)) / (50 << 20)) * 50;
     printf("%-16s memory used: about %3ld MB more\n", hint, mib);
 }
 

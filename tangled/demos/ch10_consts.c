@@ -1,6 +1,6 @@
 #include "pm.h"
 
-static void seed(const char *title, PmUnit *module_unit, PmUnit *main_unit)
+static void program(const char *title, PmUnit *module_unit, PmUnit *main_unit)
 {
     PmCode *module = PmCode_New(module_unit, "<module>");
     PmCode *mainf = PmCode_New(main_unit, "main");
@@ -26,8 +26,8 @@ static const char *tf(int b) { return b ? "True" : "False"; }
 int main(void)
 {
     PmUnit *one = PmUnit_New(), *first = PmUnit_New(), *second = PmUnit_New();
-    seed("one unit (a file):", one, one);
-    seed("two units (>>>):", first, second);
+    program("one unit (a file):", one, one);
+    program("two units (>>>):", first, second);
     PmUnit_Free(one); PmUnit_Free(first); PmUnit_Free(second);
     PmObject *s = line("hello"), *t = line("hello");
     PmObject *u = line("hello world"), *v = line("hello world");

@@ -5,7 +5,7 @@ def uss():
 
 base = uss()
 def show_memory_info(hint):
-    mib = round((uss() - base) / 1048576 / 10) * 10
+    mib = round((uss() - base) / 1048576 / 50) * 50   # 50 MB steps: the USS varies by a few MB between runs
     print(f"{hint:16} memory used: about {mib:3} MB more")
 
 def func():

@@ -1,4 +1,4 @@
-SEED = """a = 257
+PROGRAM = """a = 257
 
 def main():
     b = 257  # line 6
@@ -6,10 +6,10 @@ def main():
     print(b is c, a is b, a is c)
 """
 ns = {}
-exec(compile(SEED, "seed.py", "exec"), ns)
+exec(compile(PROGRAM, "program.py", "exec"), ns)
 print("one unit (a file):  ", end=""); ns["main"]()
 ns = {}
-for stmt in SEED.split("\n\n"):        # two units, as typed at >>>
+for stmt in PROGRAM.split("\n\n"):     # two units, as typed at >>>
     exec(compile(stmt, "<stdin>", "single"), ns)
 print("two units (>>>):    ", end=""); ns["main"]()
 ns = {}
