@@ -14,7 +14,7 @@ int main(void)
     int n = Pm_SegmentPools(small[N - 1], state, szidx);
     static const char *fill[] = {"white", "lightblue", "gold", "tomato"};
     static const char *name[] = {"never used", "empty", "used", "full"};
-    printf("digraph segment {\n  rankdir=LR;\n  node [shape=plaintext, fontname=\"Helvetica\", fontsize=10];\n");
+    printf("digraph segment {\n  node [shape=plaintext, fontname=\"Helvetica\", fontsize=10];\n");
     printf("  table [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\">\n");
     printf("    <TR><TD COLSPAN=\"8\">descriptors: bytes 0 to 4,095</TD></TR>\n");
     for (int i = 0; i < n; i++) {
@@ -24,11 +24,11 @@ int main(void)
         if (i % 8 == 7) printf("</TR>\n");
     }
     printf("  </TABLE>>];\n");
-    printf("  pools [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"6\">\n");
-    printf("    <TR><TD COLSPAN=\"8\">blocks: pool k at 16 KiB x k (pool 0 after the table)</TD></TR>\n");
+    printf("  pools [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"5\">\n");
+    printf("    <TR><TD COLSPAN=\"8\">pool k: 16 KiB at 16 KiB x k</TD></TR>\n");
     for (int i = 0; i < n; i++) {
         if (i % 8 == 0) printf("    <TR>");
-        printf("<TD BGCOLOR=\"%s\">pool %d</TD>", fill[state[i]], i);
+        printf("<TD BGCOLOR=\"%s\">%d</TD>", fill[state[i]], i);
         if (i % 8 == 7) printf("</TR>\n");
     }
     printf("    <TR>");
