@@ -9,6 +9,8 @@
 #                         and fail on any difference from what is committed
 #   ./build.sh run N      run chapter N's demo programs
 #   ./build.sh record     re-record CPython's outputs (needs python3 3.11)
+#   ./build.sh record-traces  re-record the allocation traces of three CPython
+#                         programs (needs libpython3.11) for ./build.sh bench alloc
 #   ./build.sh bench [NAME]  run benchmark NAME (alloc, copy; without NAME: list
 #                         them) and record its results in figures/bench-NAME.txt/.dat
 #   ./build.sh clean | help
@@ -669,9 +671,11 @@ cmd_run() {
 # ./build.sh bench measures them. It records them in figures/bench-NAME.txt
 # (shown in the book with {{file ...}}) and figures/bench-NAME.dat (drawn by
 # the root bench/NAME.gp on every build); commit both.
-BENCHES="alloc    pm's PmObject_Malloc/PmObject_Free (pymalloc) against glibc malloc, mimalloc,
-         jemalloc and CPython 3.11's pymalloc: LIFO pairs, uniform sizes freed in
-         random order, churn; about 5 minutes on 2 cores (chapter 'Measuring the allocator')
+BENCHES="alloc    pm's PmObject_Malloc/PmObject_Free (chapter 7's default; chapter 4's pymalloc as
+         pm-ch4) against glibc malloc, mimalloc, jemalloc and CPython 3.11's pymalloc:
+         LIFO pairs, uniform sizes freed in random order, churn, and three recorded
+         CPython programs; 7 rounds (BENCH_ROUNDS), about 15 minutes on 2 cores
+         (chapters 'Measuring the allocator' and 'Descriptors together')
 copy     PmCopy_DeepCopy against CPython 3.11's copy.deepcopy on a list of 100,000
          lists of 10 ints; about a minute (chapter 'Copy semantics')"
 
@@ -731,103 +735,229 @@ bench_alloc_build() {
     fi
 }
 
-# bench_alloc_run DIR: each workload on each allocator in a process of its
-# own; then, if valgrind is there, the instructions of one run under callgrind.
-bench_alloc_run() {
-    local d=$1 w a ops ir
-    : > "$d/results"
-    for w in lifo uniform churn; do
-        for a in pm glibc mimalloc jemalloc pymalloc; do
-            [ -x "$d/bin/$a" ] || continue
-            say "bench alloc: $w on $a"
-            env -u PMMALLOC -u PYTHONMALLOC "$d/bin/$a" "$w" >> "$d/results" || die "bench: $w on $a failed"
-            command -v valgrind >/dev/null || continue
-            ops=$(env -u PMMALLOC -u PYTHONMALLOC valgrind -q --tool=callgrind --collect-atstart=no \
-                    --callgrind-out-file="$d/callgrind.$w.$a" "$d/bin/$a" "$w" callgrind | sed -n 's/^ops=//p')
-            ir=$(sed -n 's/^summary: //p' "$d/callgrind.$w.$a")
-            [ -n "$ops" ] && [ -n "$ir" ] || die "bench: callgrind on $w, $a failed"
-            echo "instr $w $a $ir $ops" >> "$d/results"
-        done
-    done
-    command -v valgrind >/dev/null || say "bench: valgrind not installed: no instruction counts"
+# The allocator benchmark's workloads and arms. An arm is an allocator as the
+# benchmark runs it: "pm" is the runtime's default (bin/pm), "pm-ch4" the same
+# program with PMMALLOC=pymalloc (chapter 4's pymalloc), the others one
+# program each. Traces are replayed from chapters/cpython/ch06_NAME.trace.xz.
+BENCH_ALLOC_WORKLOADS="lifo uniform churn trace-json trace-dicts trace-text"
+BENCH_ALLOC_ARMS="pm pm-ch4 glibc mimalloc jemalloc pymalloc"
+
+# bench_alloc_exec DIR ARM ARG [callgrind]: run one arm's program on one workload
+# in a fresh process, with only the PMMALLOC the arm asks for.
+bench_alloc_exec() {
+    local d=$1 a=$2; shift 2
+    case $a in
+        pm-ch4) env -u PYTHONMALLOC PMMALLOC=pymalloc "$d/bin/pm" "$@";;
+        *)      env -u PMMALLOC -u PYTHONMALLOC "$d/bin/$a" "$@";;
+    esac
 }
 
-# bench_alloc_machine: the lines that say where the numbers were measured.
+# bench_alloc_arg DIR WORKLOAD: the benchmark's argument for a workload
+bench_alloc_arg() { case $2 in trace-*) echo "$1/$2.trace";; *) echo "$2";; esac; }
+
+# bench_alloc_traces DIR: decompress the committed traces into DIR
+bench_alloc_traces() {
+    local t
+    for t in json dicts text; do
+        [ -e "chapters/cpython/ch06_$t.trace.xz" ] || die "chapters/cpython/ch06_$t.trace.xz is missing: run ./build.sh record-traces"
+        xz -dc "chapters/cpython/ch06_$t.trace.xz" > "$1/trace-$t.trace"
+    done
+}
+
+# bench_alloc_run DIR: ROUNDS rounds (BENCH_ROUNDS, default 7); in each, every
+# (workload, arm) pair once, in a fresh process, in an order shuffled anew.
+bench_alloc_run() {
+    local d=$1 rounds=${BENCH_ROUNDS:-7} r w a pair line arms=()
+    : > "$d/results"
+    for a in $BENCH_ALLOC_ARMS; do
+        [ -x "$d/bin/${a%-ch4}" ] && arms+=("$a")
+    done
+    for r in $(seq 1 "$rounds"); do
+        say "bench alloc: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
+        for pair in $(for w in $BENCH_ALLOC_WORKLOADS; do for a in "${arms[@]}"; do echo "$w/$a"; done; done | shuf); do
+            w=${pair%/*} a=${pair#*/}
+            line=$(bench_alloc_exec "$d" "$a" "$(bench_alloc_arg "$d" "$w")") || die "bench: $w on $a failed"
+            echo "run $r $w $a ${line#result * * }" >> "$d/results"
+        done
+    done
+}
+
+# bench_alloc_callgrind DIR: each pair once under callgrind with its cache
+# simulation, two at a time (the counts do not depend on the load).
+bench_alloc_callgrind() {
+    local d=$1 w a n=0
+    command -v valgrind >/dev/null || { say "bench: valgrind not installed: no instruction counts"; return; }
+    say "bench alloc: instructions and simulated cache misses (callgrind)"
+    for w in $BENCH_ALLOC_WORKLOADS; do
+        for a in $BENCH_ALLOC_ARMS; do
+            [ -x "$d/bin/${a%-ch4}" ] || continue
+            bench_alloc_callgrind_one "$d" "$w" "$a" &
+            n=$((n + 1)); if [ "$n" -ge 2 ]; then wait -n || true; n=$((n - 1)); fi
+        done
+    done
+    wait
+    for w in $BENCH_ALLOC_WORKLOADS; do
+        for a in $BENCH_ALLOC_ARMS; do
+            [ -x "$d/bin/${a%-ch4}" ] || continue
+            [ -s "$d/instr.$w.$a" ] || die "bench: callgrind on $w, $a failed"
+            cat "$d/instr.$w.$a" >> "$d/results"
+        done
+    done
+}
+
+bench_alloc_callgrind_one() {
+    local d=$1 w=$2 a=$3 ops ev sm
+    rm -f "$d/instr.$w.$a"
+    case $a in
+        pm-ch4) ops=$(env -u PYTHONMALLOC PMMALLOC=pymalloc valgrind -q --tool=callgrind --cache-sim=yes \
+                  --collect-atstart=no --callgrind-out-file="$d/callgrind.$w.$a" "$d/bin/pm" \
+                  "$(bench_alloc_arg "$d" "$w")" callgrind 2>/dev/null | sed -n 's/^ops=//p');;
+        *)      ops=$(env -u PMMALLOC -u PYTHONMALLOC valgrind -q --tool=callgrind --cache-sim=yes \
+                  --collect-atstart=no --callgrind-out-file="$d/callgrind.$w.$a" "$d/bin/$a" \
+                  "$(bench_alloc_arg "$d" "$w")" callgrind 2>/dev/null | sed -n 's/^ops=//p');;
+    esac
+    ev=$(sed -n 's/^events: //p' "$d/callgrind.$w.$a")
+    sm=$(sed -n 's/^summary: //p' "$d/callgrind.$w.$a")
+    [ -n "$ops" ] && [ -n "$sm" ] || return 1
+    awk -v ev="$ev" -v sm="$sm" -v w="$w" -v a="$a" -v ops="$ops" 'BEGIN {
+        n = split(ev, e, " "); split(sm, v, " ")
+        for (i = 1; i <= n; i++) c[e[i]] = v[i]
+        printf "instr %s %s %s %s %s %s\n", w, a, ops, c["Ir"], c["D1mr"] + c["D1mw"], c["DLmr"] + c["DLmw"]
+    }' > "$d/instr.$w.$a"
+}
+
+# bench_alloc_machine LOAD_BEFORE: the lines that say where and how the numbers
+# were measured.
 bench_alloc_machine() {
-    local cpu thp pkgs
+    local cpu thp pkgs t
     cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
     thp=$(sed 's/.*\[\(.*\)\].*/\1/' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo unknown)
     pkgs=$(dpkg-query -W -f='${Package} ${Version}, ' libc6 libmimalloc-dev libjemalloc-dev \
            libpython3.11-dev valgrind 2>/dev/null | sed 's/, $//')
     echo "# ./build.sh bench alloc, $(date -u +%Y-%m-%d)"
     echo "# machine:  $(nproc) cores, $cpu, $(uname -sr) $(uname -m), transparent huge pages: $thp"
-    echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when the run began"
+    echo "# load:     $1 (1, 5, 15 minutes) when the run began"
+    echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
     echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
     echo "# packages: $pkgs" | fold -s -w 96 | sed '2,$s/^/#           /'
-    echo "# method:   one process per workload and allocator: a warm-up run, then 5 timed runs;"
-    echo "#           ns_per_op = median ns per malloc/free pair (churn: per step); RSS in MiB"
-    echo "#           above the process's RSS before the first run; instr_per_op from callgrind,"
-    echo "#           timed phase only, one run at a tenth of the sizes"
+    echo "# arms:     pm = the runtime's default (chapter 7), pm-ch4 = PMMALLOC=pymalloc (chapter 4),"
+    echo "#           pymalloc = CPython 3.11's, embedded; glibc, mimalloc, jemalloc"
+    echo "# method:   ${BENCH_ROUNDS:-7} rounds; in each, every (workload, arm) pair once, each in a fresh"
+    echo "#           process, in an order shuffled anew. ns_per_op = median over the rounds of ns per"
+    echo "#           operation (a malloc/free pair; churn: a step; a trace: an event); ratio_vs_X ="
+    echo "#           median over the rounds of (this arm's ns / X's ns in the same round);"
+    echo "#           wins_vs_mimalloc = rounds this arm was faster than mimalloc; RSS in MiB above"
+    echo "#           the process's RSS before the run (medians); instr, d1_misses, ll_misses per op"
+    echo "#           from one run under callgrind --cache-sim=yes (lifo, uniform, churn at a tenth)"
+    for t in json dicts text; do
+        [ -e "$B/bench-alloc/trace-$t.trace" ] || continue
+        awk -v t="$t" '{ c[$1]++ } $1 == "m" && $2 > 512 { big++ } $1 == "m" { s += $2 }
+            END { printf "# trace-%-6s %d events: %d malloc, %d realloc, %d free; %d above 512 bytes, mean request %.0f bytes\n",
+                  t, NR, c["m"], c["r"], c["f"], big, s / c["m"] }' "$B/bench-alloc/trace-$t.trace"
+    done
 }
 
 # bench_alloc_report MODE RESULTS: the recorded lines (MODE txt) or the plot's
-# data (MODE dat) from the raw results of bench_alloc_run.
+# data (MODE dat) from the raw results of bench_alloc_run and _callgrind.
 bench_alloc_report() {
-    awk -v mode="$1" '
-    /^result / { for (i = 4; i <= NF; i++) { split($i, kv, "="); v[$2, $3, kv[1]] = kv[2] }; had[$2, $3] = 1 }
-    /^instr /  { ins[$2, $3] = sprintf("%.1f", $4 / $5) }
-    function ratio(x, y) { return (y + 0 > 0) ? sprintf("%.2f", x / y) : "n/a" }
+    awk -v mode="$1" -v W="$BENCH_ALLOC_WORKLOADS" -v A="$BENCH_ALLOC_ARMS" '
+    function median(list,    n, x, i, j, t) {
+        n = split(list, x, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && x[j - 1] + 0 > x[j] + 0; j--) { t = x[j]; x[j] = x[j - 1]; x[j - 1] = t }
+        if (n == 0) return ""
+        return n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
+    }
+    /^run / { r = $2; if (r > R) R = r
+              for (i = 5; i <= NF; i++) { split($i, kv, "="); v[$3, $4, r, kv[1]] = kv[2] }
+              had[$3, $4] = 1 }
+    /^instr / { ins[$2, $3] = $5 / $4; d1[$2, $3] = $6 / $4; ll[$2, $3] = $7 / $4 }
+    function field(w, a, f,    r, s) { s = ""; for (r = 1; r <= R; r++) if ((w, a, r, f) in v) s = s " " v[w, a, r, f]; return median(s) }
+    function ratio(w, a, b,    r, s) {
+        if (!had[w, b]) return "n/a"
+        s = ""; for (r = 1; r <= R; r++) if ((w, b, r, "ns_per_op") in v) s = s " " v[w, a, r, "ns_per_op"] / v[w, b, r, "ns_per_op"]
+        return sprintf("%.2f", median(s))
+    }
+    function wins(w, a, b,    r, k) {
+        if (!had[w, b]) return "n/a"
+        k = 0; for (r = 1; r <= R; r++) k += v[w, a, r, "ns_per_op"] < v[w, b, r, "ns_per_op"]
+        return k "/" R
+    }
     END {
-        nw = split("lifo uniform churn", W, " "); na = split("pm glibc mimalloc jemalloc pymalloc", A, " ")
+        nw = split(W, w, " "); na = split(A, a, " ")
         if (mode == "txt") {
-            print "# runs, ns per op in the order run:"
-            for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if (had[W[i], A[j]]) {
-                n = split(v[W[i], A[j], "runs"], r, ",")
-                printf "#   %-8s %-9s", W[i], A[j]
-                for (k = 1; k <= n; k++) printf " %7.1f", r[k]
+            print "# ns per op, round by round:"
+            for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if (had[w[i], a[j]]) {
+                printf "#   %-11s %-8s", w[i], a[j]
+                for (r = 1; r <= R; r++) printf " %7.1f", v[w[i], a[j], r, "ns_per_op"]
                 print ""
             }
-            for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if (had[W[i], A[j]])
-                printf "bench %s %s ns_per_op=%s ratio_vs_pymalloc=%s rss_peak_mib=%s rss_after_free_mib=%s\n",
-                    W[i], A[j], v[W[i], A[j], "ns_per_op"],
-                    ratio(v[W[i], A[j], "ns_per_op"], v[W[i], "pymalloc", "ns_per_op"]),
-                    v[W[i], A[j], "rss_peak_mib"], v[W[i], A[j], "rss_after_free_mib"]
-            for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if ((W[i], A[j]) in ins)
-                printf "bench-instr %s %s instr_per_op=%s ratio_vs_pymalloc=%s\n", W[i], A[j],
-                    ins[W[i], A[j]], ratio(ins[W[i], A[j]], ins[W[i], "pymalloc"])
+            for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if (had[w[i], a[j]])
+                printf "bench %s %s ns_per_op=%.1f ratio_vs_pymalloc=%s ratio_vs_mimalloc=%s wins_vs_mimalloc=%s rss_peak_mib=%.1f rss_after_free_mib=%.1f\n",
+                    w[i], a[j], field(w[i], a[j], "ns_per_op"), ratio(w[i], a[j], "pymalloc"),
+                    ratio(w[i], a[j], "mimalloc"), wins(w[i], a[j], "mimalloc"),
+                    field(w[i], a[j], "rss_peak_mib"), field(w[i], a[j], "rss_after_free_mib")
+            for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if ((w[i], a[j]) in ins)
+                printf "bench-instr %s %s instr_per_op=%.1f d1_misses_per_op=%.2f ll_misses_per_op=%.2f ratio_vs_pymalloc=%s\n",
+                    w[i], a[j], ins[w[i], a[j]], d1[w[i], a[j]], ll[w[i], a[j]],
+                    ((w[i], "pymalloc") in ins) ? sprintf("%.2f", ins[w[i], a[j]] / ins[w[i], "pymalloc"]) : "n/a"
             exit
         }
         print "# figures/bench-alloc.dat: written by ./build.sh bench alloc, drawn by bench/alloc.gp"
-        print "# block 0: median ns per malloc/free pair (churn: per step)"
-        printf "workload"; for (j = 1; j <= na; j++) printf " %s", A[j]; print ""
+        print "# block 0: median ns per operation, each workload and arm"
+        printf "workload"; for (j = 1; j <= na; j++) printf " %s", a[j]; print ""
         for (i = 1; i <= nw; i++) {
-            printf "%s", W[i]
-            for (j = 1; j <= na; j++) printf " %s", had[W[i], A[j]] ? v[W[i], A[j], "ns_per_op"] : "n/a"
+            printf "%s", w[i]
+            for (j = 1; j <= na; j++) printf " %s", had[w[i], a[j]] ? field(w[i], a[j], "ns_per_op") : "n/a"
             print ""
         }
-        print "\n\n# block 1: workload 2 (uniform), MiB resident at the peak and after freeing all"
-        print "allocator peak after_free"
+        print "\n\n# block 1: workload uniform, MiB resident at the peak and after freeing all (medians)"
+        print "arm peak after_free"
         for (j = 1; j <= na; j++)
-            if (had["uniform", A[j]])
-                print A[j], v["uniform", A[j], "rss_peak_mib"], v["uniform", A[j], "rss_after_free_mib"]
-            else
-                print A[j], "n/a", "n/a"
+            if (had["uniform", a[j]]) print a[j], field("uniform", a[j], "rss_peak_mib"), field("uniform", a[j], "rss_after_free_mib")
+            else print a[j], "n/a", "n/a"
     }' "$2"
 }
 
 bench_alloc() {
     need_packages all
     bench_packages
-    local d=$B/bench-alloc start=$SECONDS
+    command -v xz >/dev/null || install_missing xz-utils
+    local d=$B/bench-alloc start=$SECONDS load
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
     say "bench alloc: compiling our runtime (-O2) and the benchmark for each allocator"
     bench_alloc_build "$d"
+    bench_alloc_traces "$d"
     bench_alloc_run "$d"
-    { bench_alloc_machine; bench_alloc_report txt "$d/results"; } > figures/bench-alloc.txt
+    bench_alloc_callgrind "$d"
+    { bench_alloc_machine "$load"; bench_alloc_report txt "$d/results"; } > figures/bench-alloc.txt
     bench_alloc_report dat "$d/results" > figures/bench-alloc.dat
     render_plots "$d/src" figures
     say "bench alloc: $((SECONDS - start)) s; recorded figures/bench-alloc.txt, .dat and .svg"
     say "  (./build.sh puts them in the book; callgrind's profiles are in $d)"
     grep '^bench' figures/bench-alloc.txt
+}
+
+# record_traces: record the mem/obj-domain calls of CPython 3.11 running the
+# three programs trace/ch06_*.py, into chapters/cpython/ch06_NAME.trace.xz.
+record_traces() {
+    need_packages
+    bench_packages
+    command -v xz >/dev/null || install_missing xz-utils
+    pkg-config --exists python-3.11-embed || die "record-traces needs libpython3.11-dev"
+    local d=$B/traces t
+    rm -rf "$d"; mkdir -p "$d"
+    # shellcheck disable=SC2046
+    lint $(chapters); tangle "$d/src" -L $(chapters)
+    # shellcheck disable=SC2046
+    $CC $CFLAGS_BASE -O2 $(pkg-config --cflags python-3.11-embed) "$d/src/trace/ch06_record.c" \
+        $(pkg-config --libs python-3.11-embed) -o "$d/record" || die "compiling the recorder failed"
+    for t in json dicts text; do
+        say "record-traces: $t"
+        # shellcheck disable=SC2046
+        (cd "$d/src/trace" && env $(no_python_env) "$d/record" "ch06_$t.py" "$d/$t.trace") || die "recording $t failed"
+        xz -9e -T1 -c "$d/$t.trace" > "chapters/cpython/ch06_$t.trace.xz"
+        say "  $(wc -l < "$d/$t.trace") events, $(stat -c %s "chapters/cpython/ch06_$t.trace.xz") bytes compressed"
+    done
 }
 
 # bench_copy: our deep copy (release build, -O2) and CPython 3.11's
@@ -880,6 +1010,7 @@ case "${1:-build}" in
     check) cmd_check;;
     run)   cmd_run "${2:-}";;
     record) cmd_record;;
+    record-traces) record_traces;;
     bench) cmd_bench "${2:-}";;
     clean) rm -rf "$B"; say "removed build/";;
     help|-h|--help) usage;;

@@ -57,21 +57,32 @@ static void pm_choose_allocators(void)
     int known = 0;
     if (env != NULL && *env == '\0')
         env = NULL;
+    const PmMemAllocator *small = &PmMem_Pymalloc;          /* the default */
+    small = &PmMem_Segments;               /* chapter 7: descriptors together */
+    if (env != NULL && strcmp(env, "pymalloc") == 0)
+        small = &PmMem_Pymalloc;                            /* asked for by name */
     if (env == NULL || strcmp(env, "default") == 0 || strcmp(env, "pymalloc") == 0) {
-        PmMem_SetAllocator(PM_MEM_DOMAIN_MEM, &PmMem_Pymalloc);
-        PmMem_SetAllocator(PM_MEM_DOMAIN_OBJ, &PmMem_Pymalloc);
+        PmMem_SetAllocator(PM_MEM_DOMAIN_MEM, small);
+        PmMem_SetAllocator(PM_MEM_DOMAIN_OBJ, small);
         known = 1;
     }
     if (env != NULL && strcmp(env, "malloc") == 0)
         known = 1;                         /* keep chapter 1's malloc */
     if (env != NULL && (strcmp(env, "debug") == 0 || strcmp(env, "pymalloc_debug") == 0)) {
-        PmMem_SetAllocator(PM_MEM_DOMAIN_MEM, &PmMem_Pymalloc);
-        PmMem_SetAllocator(PM_MEM_DOMAIN_OBJ, &PmMem_Pymalloc);
+        if (strcmp(env, "pymalloc_debug") == 0)
+            small = &PmMem_Pymalloc;       /* by name; "debug" wraps the default */
+        PmMem_SetAllocator(PM_MEM_DOMAIN_MEM, small);
+        PmMem_SetAllocator(PM_MEM_DOMAIN_OBJ, small);
         PmMem_SetupDebugHooks();
         known = 1;
     }
     if (env != NULL && strcmp(env, "malloc_debug") == 0) {
         PmMem_SetupDebugHooks();
+        known = 1;
+    }
+    if (env != NULL && strcmp(env, "segments") == 0) {
+        PmMem_SetAllocator(PM_MEM_DOMAIN_MEM, &PmMem_Segments);
+        PmMem_SetAllocator(PM_MEM_DOMAIN_OBJ, &PmMem_Segments);
         known = 1;
     }
     if (!known)

@@ -79,4 +79,10 @@ typedef struct {
 _Static_assert(sizeof(PmDebugHeader) % 16 == 0, "the data stays 16-byte aligned");
 #define PM_HEAD(p) ((PmDebugHeader *)(p) - 1)
 #define PM_TAIL(p) ((uint8_t *)(p) + PM_HEAD(p)->size)
+extern const PmMemAllocator PmMem_Segments;
+int Pm_SegmentPools(const void *p, int state[], unsigned szidx[]);
+const void *Pm_SegmentDescriptor(const void *p);
+int Pm_SegmentPoolBlocks(const void *p, int state[], int max);
+void Pm_SegmentsDebugMallocStats(FILE *out);
+PmObmallocStats Pm_GetSegmentsStats(void);
 #endif

@@ -18,12 +18,9 @@
 #define PM_ARENA_SIZE         ((size_t)1 << PM_ARENA_BITS)       /* 1 MiB  */
 #define PM_POOLS_IN_ARENA     (PM_ARENA_SIZE / PM_POOL_SIZE)     /* 64     */
 #define PM_POOL_OVERHEAD      48
-#define PM_POOL_ADDR(p)       ((PmPool *)((uintptr_t)(p) & ~(uintptr_t)(PM_POOL_SIZE - 1)))
 _Static_assert(PM_ARENA_SIZE % PM_POOL_SIZE == 0, "an arena holds whole pools");
 _Static_assert(PM_POOL_OVERHEAD % PM_ALIGNMENT == 0, "blocks stay aligned");
 #define PM_ADDRESS_BITS  48
-#define PM_MAP_LEAF_BITS 14
-#define PM_MAP_ROOT_BITS (PM_ADDRESS_BITS - PM_ARENA_BITS - PM_MAP_LEAF_BITS)
 #define PM_REJOIN_FREE 4               /* free blocks a full pool waits for */
 _Static_assert(PM_REJOIN_FREE < (PM_POOL_SIZE - PM_POOL_OVERHEAD) / PM_SMALL_REQUEST_THRESHOLD,
                "a pool rejoins its list before it can empty");
@@ -33,14 +30,14 @@ typedef struct PmPool PmPool;
 
 struct PmPool {                        /* 48 bytes at the start of a pool  */
     unsigned count;                    /* blocks in use, + 1 if kept       */
-    uint16_t szidx;                    /* size class                       */
-    uint16_t kept;                     /* 1: kept by its class, see below  */
+    unsigned rejoin_at;                /* count that leaves the fast path  */
     PmBlock *freeblock;                /* first free block, or NULL        */
     PmPool *nextpool, *prevpool;       /* in usedpools[szidx], or freepools */
     PmArena *arena;                    /* the arena the pool is in         */
+    uint16_t szidx;                    /* size class                       */
+    uint16_t kept;                     /* 1: kept by its class, see below  */
     uint16_t nextoffset;               /* first never-used block           */
     uint16_t maxnextoffset;            /* last offset a block can start at */
-    unsigned rejoin_at;                /* count that leaves the fast path  */
 };
 _Static_assert(sizeof(PmPool) <= PM_POOL_OVERHEAD, "the header fits");
 struct PmArena {
@@ -52,6 +49,9 @@ struct PmArena {
     PmArena *nextarena, *prevarena;    /* in usable_arenas                */
     unsigned nkept;                    /* pools kept by their class       */
 };
+#define PM_POOL_ADDR(p)      ((PmPool *)((uintptr_t)(p) & ~(uintptr_t)(PM_POOL_SIZE - 1)))
+#define PM_POOL_BLOCKS(pool) ((PmBlock *)(pool))      /* offsets count from here */
+#define PM_POOL_FIRST(pool)  ((void)(pool), PM_POOL_OVERHEAD)   /* first block's offset */
 static PmPool *usedpools[PM_NB_SMALL_SIZE_CLASSES];
 static PmArena *usable_arenas;                        /* fullest first  */
 static PmArena *nfp2lasta[PM_POOLS_IN_ARENA + 1];     /* last with k free */
@@ -59,8 +59,10 @@ static PmArena *unused_arena_objects;                 /* no arena mapped */
 static struct {
     size_t allocated_total, current, highwater;   /* reclaimed = total - current */
 } arena_stats;
-static uint8_t *arena_map[1 << PM_MAP_ROOT_BITS];      /* root -> leaf */
 static size_t arena_stats_leaves;                     /* leaves allocated */
+#define PM_MAP_LEAF_BITS 14
+#define PM_MAP_ROOT_BITS (PM_ADDRESS_BITS - PM_ARENA_BITS - PM_MAP_LEAF_BITS)
+static uint8_t *arena_map[1 << PM_MAP_ROOT_BITS];      /* root -> leaf */
 static inline int address_in_range(const void *p)
 {
     uintptr_t a = (uintptr_t)p;
@@ -68,6 +70,18 @@ static inline int address_in_range(const void *p)
         return 0;
     const uint8_t *leaf = arena_map[a >> (PM_ARENA_BITS + PM_MAP_LEAF_BITS)];
     return leaf != NULL && leaf[(a >> PM_ARENA_BITS) & ((1 << PM_MAP_LEAF_BITS) - 1)];
+}
+static int arena_map_mark(uintptr_t base, uint8_t used)
+{
+    uint8_t **leaf = &arena_map[base >> (PM_ARENA_BITS + PM_MAP_LEAF_BITS)];
+    if (*leaf == NULL) {
+        *leaf = calloc(1, (size_t)1 << PM_MAP_LEAF_BITS);   /* bookkeeping */
+        if (*leaf == NULL)
+            return -1;
+        arena_stats_leaves++;
+    }
+    (*leaf)[(base >> PM_ARENA_BITS) & ((1 << PM_MAP_LEAF_BITS) - 1)] = used;
+    return 0;
 }
 static void pool_emptied(PmPool *pool);
 static void stop_keeping(PmPool *pool);
@@ -80,7 +94,7 @@ static void insert_to_freepool(PmPool *pool);
 static inline void pool_extend(PmPool *pool, size_t c)
 {
     if (pool->nextoffset <= pool->maxnextoffset) {      /* carve a new block */
-        pool->freeblock = (PmBlock *)pool + pool->nextoffset;
+        pool->freeblock = PM_POOL_BLOCKS(pool) + pool->nextoffset;
         pool->nextoffset += (uint16_t)PM_INDEX2SIZE(c);
         *(PmBlock **)pool->freeblock = NULL;
         return;
@@ -104,18 +118,6 @@ static void *map_aligned_arena(void)
         munmap(p, (size_t)(base - p));
     munmap(base + PM_ARENA_SIZE, (size_t)(p + n - (base + PM_ARENA_SIZE)));
     return base;
-}
-static int arena_map_mark(uintptr_t base, uint8_t used)
-{
-    uint8_t **leaf = &arena_map[base >> (PM_ARENA_BITS + PM_MAP_LEAF_BITS)];
-    if (*leaf == NULL) {
-        *leaf = calloc(1, (size_t)1 << PM_MAP_LEAF_BITS);   /* bookkeeping */
-        if (*leaf == NULL)
-            return -1;
-        arena_stats_leaves++;
-    }
-    (*leaf)[(base >> PM_ARENA_BITS) & ((1 << PM_MAP_LEAF_BITS) - 1)] = used;
-    return 0;
 }
 static PmArena *new_arena(void)
 {
@@ -156,7 +158,7 @@ static PmPool *take_pool(void)
     if (pool != NULL) {
         ao->freepools = pool->nextpool;
     } else {
-        pool = (PmPool *)ao->pool_address;
+        pool = PM_POOL_ADDR(ao->pool_address);
         ao->pool_address += PM_POOL_SIZE;
         pool->arena = ao;
         pool->szidx = UINT16_MAX;          /* no class yet */
@@ -188,8 +190,8 @@ static void *allocate_from_new_pool(size_t c)
     }
     size_t size = PM_INDEX2SIZE(c);
     pool->szidx = c;
-    bp = (PmBlock *)pool + PM_POOL_OVERHEAD;
-    pool->nextoffset = (uint16_t)(PM_POOL_OVERHEAD + 2 * size);
+    bp = PM_POOL_BLOCKS(pool) + PM_POOL_FIRST(pool);
+    pool->nextoffset = (uint16_t)(PM_POOL_FIRST(pool) + 2 * size);
     pool->maxnextoffset = (uint16_t)(PM_POOL_SIZE - size);
     pool->freeblock = bp + size;
     *(PmBlock **)pool->freeblock = NULL;
@@ -307,14 +309,14 @@ static void release_kept_pools(PmArena *ao)
 typedef struct {
     size_t pools[PM_NB_SMALL_SIZE_CLASSES], used[PM_NB_SMALL_SIZE_CLASSES];
     size_t avail[PM_NB_SMALL_SIZE_CLASSES];
-    size_t empty_pools, arenas;
+    size_t empty_pools, arenas, header_bytes, quantization;
 } PmCensus;
 
 static void census_arena(PmArena *ao, PmCensus *c)
 {
     c->arenas++;
     for (PmBlock *p = (PmBlock *)ao->address; p < ao->pool_address; p += PM_POOL_SIZE) {
-        PmPool *pool = (PmPool *)p;
+        PmPool *pool = PM_POOL_ADDR(p);
         unsigned used = pool->count - pool->kept;    /* not the reservation */
         if (used == 0) {
             c->empty_pools++;
@@ -323,7 +325,9 @@ static void census_arena(PmArena *ao, PmCensus *c)
         size_t size = PM_INDEX2SIZE(pool->szidx);
         c->pools[pool->szidx]++;
         c->used[pool->szidx] += used;
-        c->avail[pool->szidx] += (PM_POOL_SIZE - PM_POOL_OVERHEAD) / size - used;
+        c->avail[pool->szidx] += (PM_POOL_SIZE - PM_POOL_FIRST(pool)) / size - used;
+        c->header_bytes += PM_POOL_FIRST(pool);
+        c->quantization += (PM_POOL_SIZE - PM_POOL_FIRST(pool)) % size;
     }
 }
 static void census(PmCensus *c)
@@ -336,7 +340,7 @@ static void census(PmCensus *c)
             if (!arena_map[r][i])
                 continue;
             uintptr_t base = ((uintptr_t)r << (PM_ARENA_BITS + PM_MAP_LEAF_BITS)) | (i << PM_ARENA_BITS);
-            census_arena(((PmPool *)base)->arena, c);
+            census_arena(PM_POOL_ADDR(base)->arena, c);
         }
     }
 }
@@ -457,7 +461,7 @@ void Pm_DebugMallocStats(FILE *out)
 {
     PmCensus c;
     census(&c);
-    size_t used_bytes = 0, avail_bytes = 0, pools = 0, quant = 0;
+    size_t used_bytes = 0, avail_bytes = 0, pools = 0;
     fprintf(out, "Small block threshold = %d, in %d size classes.\n\n",
             PM_SMALL_REQUEST_THRESHOLD, PM_NB_SMALL_SIZE_CLASSES);
     fprintf(out, "class   size   num pools   blocks in use  avail blocks\n"
@@ -470,7 +474,6 @@ void Pm_DebugMallocStats(FILE *out)
         used_bytes += c.used[i] * size;
         avail_bytes += c.avail[i] * size;
         pools += c.pools[i];
-        quant += c.pools[i] * ((PM_POOL_SIZE - PM_POOL_OVERHEAD) % size);
     }
     char label[64];
     size_t never = c.arenas * PM_POOLS_IN_ARENA - pools - c.empty_pools;
@@ -486,8 +489,8 @@ void Pm_DebugMallocStats(FILE *out)
     printone(out, "# bytes in available blocks", avail_bytes);
     snprintf(label, sizeof label, "%zu unused pools * %zu bytes", c.empty_pools + never, PM_POOL_SIZE);
     printone(out, label, (c.empty_pools + never) * PM_POOL_SIZE);
-    printone(out, "# bytes lost to pool headers", pools * PM_POOL_OVERHEAD);
-    printone(out, "# bytes lost to quantization", quant);
+    printone(out, "# bytes lost to pool headers", c.header_bytes);
+    printone(out, "# bytes lost to quantization", c.quantization);
     printone(out, "# bytes lost to arena alignment", 0);
     printone(out, "Total", c.arenas * PM_ARENA_SIZE);
     fputc('\n', out);
@@ -499,11 +502,11 @@ int Pm_ArenaPools(const void *p, int state[], unsigned szidx[])
     if (!address_in_range(p))
         return 0;
     uintptr_t base = (uintptr_t)p & ~(uintptr_t)(PM_ARENA_SIZE - 1);
-    PmArena *ao = ((PmPool *)base)->arena;
+    PmArena *ao = PM_POOL_ADDR(base)->arena;
     for (size_t i = 0; i < PM_POOLS_IN_ARENA; i++) {
-        PmPool *pool = (PmPool *)(base + i * PM_POOL_SIZE);
+        PmPool *pool = PM_POOL_ADDR(base + i * PM_POOL_SIZE);
         szidx[i] = 0;
-        if ((PmBlock *)pool >= ao->pool_address)
+        if ((PmBlock *)(base + i * PM_POOL_SIZE) >= ao->pool_address)
             state[i] = PM_POOL_NEVER_USED;
         else if (pool->count == pool->kept)        /* no block in use */
             state[i] = PM_POOL_EMPTY;
@@ -521,15 +524,18 @@ int Pm_PoolBlocks(const void *p, int state[], int max)
         return 0;
     PmPool *pool = PM_POOL_ADDR(p);
     size_t size = PM_INDEX2SIZE(pool->szidx);
-    int n = (int)((PM_POOL_SIZE - PM_POOL_OVERHEAD) / size);
+    size_t first = PM_POOL_FIRST(pool);
+    int n = (int)((PM_POOL_SIZE - first) / size);
     n = n < max ? n : max;
     for (int i = 0; i < n; i++) {
-        size_t off = PM_POOL_OVERHEAD + (size_t)i * size;
+        size_t off = first + (size_t)i * size;
         int used = pool->freeblock != NULL ? off < pool->nextoffset : 1;
         state[i] = used ? PM_BLOCK_ALLOCATED : PM_BLOCK_NEVER_USED;
     }
-    for (PmBlock *b = pool->freeblock; b != NULL; b = *(PmBlock **)b)
-        if ((size_t)(b - (PmBlock *)pool - PM_POOL_OVERHEAD) / size < (size_t)n)
-            state[(b - (PmBlock *)pool - PM_POOL_OVERHEAD) / size] = PM_BLOCK_FREE;
+    for (PmBlock *b = pool->freeblock; b != NULL; b = *(PmBlock **)b) {
+        size_t k = (size_t)(b - PM_POOL_BLOCKS(pool) - first) / size;
+        if (k < (size_t)n)
+            state[k] = PM_BLOCK_FREE;
+    }
     return n;
 }

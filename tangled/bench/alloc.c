@@ -3,6 +3,7 @@
 #include <Python.h>                    /* first, as Python.h requires */
 #define ALLOCATOR     "pymalloc"
 #define bench_malloc  PyObject_Malloc
+#define bench_realloc PyObject_Realloc
 #define bench_free    PyObject_Free
 #define bench_init()  Py_InitializeEx(0)
 #else
@@ -11,19 +12,23 @@
 #include "pm.h"
 #define ALLOCATOR     "pm"
 #define bench_malloc  PmObject_Malloc
+#define bench_realloc PmObject_Realloc
 #define bench_free    PmObject_Free
 #elif defined BENCH_MIMALLOC
 #include <mimalloc.h>
 #define ALLOCATOR     "mimalloc"
 #define bench_malloc  mi_malloc
+#define bench_realloc mi_realloc
 #define bench_free    mi_free
 #elif defined BENCH_JEMALLOC           /* linked with -ljemalloc: its malloc */
 #define ALLOCATOR     "jemalloc"
 #define bench_malloc  malloc
+#define bench_realloc realloc
 #define bench_free    free
 #elif defined BENCH_GLIBC
 #define ALLOCATOR     "glibc"
 #define bench_malloc  malloc
+#define bench_realloc realloc
 #define bench_free    free
 #else
 #error "define one of BENCH_PM, BENCH_GLIBC, BENCH_MIMALLOC, BENCH_JEMALLOC, BENCH_PYMALLOC"
@@ -43,6 +48,7 @@
 #else
 #define CALLGRIND_TOGGLE_COLLECT ((void)0)
 #endif
+#define PM_BENCH_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
 static uint64_t random_state = 6;      /* the seed: the same for every allocator */
 
@@ -111,6 +117,9 @@ struct Workload {
     void **block;
     double (*run)(Workload *w, int collect);    /* one run: ns timed */
     double rss_high;                   /* MiB resident when the most is live */
+    uint8_t *op;                       /* trace: 'm', 'r' or 'f' per event */
+    uint32_t *bytes;                   /* trace: size of an 'm' or 'r' */
+    size_t peak_at;                    /* trace: the event after which most is live */
 };
 static inline void *use_block(void *p, uint64_t value)
 {
@@ -167,6 +176,88 @@ static double run_churn(Workload *w, int collect)
         bench_free(w->block[i]);
     return s.ns;
 }
+static double run_trace(Workload *w, int collect);
+
+static void read_trace(Workload *w, const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    off_t len = fd < 0 ? -1 : lseek(fd, 0, SEEK_END);
+    if (len <= 0) {
+        fprintf(stderr, "bench: cannot read %s\n", path);
+        exit(2);
+    }
+    char *text = new_array((size_t)len + 1, 1);
+    if (pread(fd, text, (size_t)len, 0) != len) {
+        perror("bench: read");
+        exit(2);
+    }
+    close(fd);
+    size_t events = 0, blocks = 0;
+    for (off_t i = 0; i < len; i++)
+        if (text[i] == '\n') {
+            events++;
+            blocks += i + 1 < len && text[i + 1] == 'm';
+        }
+    blocks += text[0] == 'm';
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    static char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(strstr(base, ".trace") - base), base);
+    w->name = name;
+    w->n = events;
+    w->live = blocks;
+    w->run = run_trace;
+    w->op = new_array(events, 1);
+    w->order = new_array(events, sizeof *w->order);
+    w->bytes = new_array(events, sizeof *w->bytes);
+    w->block = new_array(blocks, sizeof *w->block);
+    uint32_t *held = new_array(blocks, sizeof *held);    /* each block's size now */
+    size_t made = 0, now = 0, most = 0;
+    char *t = text;
+    for (size_t e = 0; e < events; e++) {
+        char op = *t++;
+        unsigned long a = strtoul(t, &t, 10), b = op == 'r' ? strtoul(t, &t, 10) : 0;
+        uint32_t id = op == 'm' ? (uint32_t)made++ : (uint32_t)(made - 1 - a);
+        size_t size = op == 'm' ? a : b;
+        now = now - held[id] + size;          /* an 'f' holds 0 from now on */
+        held[id] = (uint32_t)size;
+        if (now > most)
+            most = now, w->peak_at = e;
+        w->op[e] = (uint8_t)op, w->order[e] = id, w->bytes[e] = (uint32_t)size;
+        t++;                                  /* the newline */
+    }
+    munmap(held, blocks * sizeof *held);
+    munmap(text, (size_t)len + 1);
+}
+static inline void *touch(void *p, size_t n, uint64_t value)
+{
+    if (n >= 8)
+        return use_block(p, value);
+    if (p == NULL && n > 0)
+        use_block(NULL, 0);               /* out of memory: says so, exits */
+    if (n > 0)
+        *(uint8_t *)p = (uint8_t)value;
+    return p;
+}
+static double run_trace(Workload *w, int collect)
+{
+    Stopwatch s = {0, collect};
+    watch_start(&s);
+    for (size_t e = 0; e < w->n; e++) {
+        void **b = &w->block[w->order[e]];
+        switch (w->op[e]) {
+        case 'm': *b = touch(bench_malloc(w->bytes[e]), w->bytes[e], e); break;
+        case 'r': *b = touch(bench_realloc(*b, w->bytes[e]), w->bytes[e], e); break;
+        default:  bench_free(*b); break;
+        }
+        if (PM_BENCH_UNLIKELY(e == w->peak_at)) {
+            watch_stop(&s);
+            w->rss_high = rss_mib();
+            watch_start(&s);
+        }
+    }
+    watch_stop(&s);
+    return s.ns;
+}
 static Workload setup(const char *name, size_t scale)
 {
     Workload w = {.name = name};
@@ -199,46 +290,31 @@ static Workload setup(const char *name, size_t scale)
             w.size[i] = (uint16_t)(16 + random_below(49));
         for (size_t k = 0; k < w.n; k++)
             w.order[k] = random_below((uint32_t)w.live);
+    } else if (strstr(name, ".trace") != NULL) {
+        read_trace(&w, name);
     } else {
-        fprintf(stderr, "bench: no workload %s (lifo, uniform, churn)\n", name);
+        fprintf(stderr, "bench: no workload %s (lifo, uniform, churn, FILE.trace)\n", name);
         exit(2);
     }
     return w;
 }
-enum { RUNS = 5 };
-
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
+static int w_is_synthetic(const char *name) { return strstr(name, ".trace") == NULL; }
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: %s lifo|uniform|churn [callgrind]\n", argv[0]);
+        fprintf(stderr, "usage: %s lifo|uniform|churn|FILE.trace [callgrind]\n", argv[0]);
         return 2;
     }
     int callgrind = argc > 2 && strcmp(argv[2], "callgrind") == 0;
     bench_init();
-    Workload w = setup(argv[1], callgrind ? 10 : 1);
-    double base = rss_mib(), ns[RUNS], peak = 0;
-    w.run(&w, 0);                                  /* warm-up */
+    Workload w = setup(argv[1], callgrind && w_is_synthetic(argv[1]) ? 10 : 1);
+    double base = rss_mib();
+    double ns = w.run(&w, callgrind) / w.n;
     if (callgrind) {
-        w.run(&w, 1);
         printf("ops=%zu\n", w.n);
         return 0;
     }
-    for (int r = 0; r < RUNS; r++) {
-        ns[r] = w.run(&w, 0) / w.n;
-        if (w.rss_high - base > peak)
-            peak = w.rss_high - base;
-    }
-    double after = rss_mib() - base;
-    printf("result %s %s runs=", w.name, ALLOCATOR);
-    for (int r = 0; r < RUNS; r++)
-        printf("%s%.2f", r ? "," : "", ns[r]);
-    qsort(ns, RUNS, sizeof ns[0], by_value);
-    printf(" ns_per_op=%.1f rss_peak_mib=%.1f rss_after_free_mib=%.1f\n",
-           ns[RUNS / 2], peak, after);
+    printf("result %s %s ns_per_op=%.2f rss_peak_mib=%.1f rss_after_free_mib=%.1f\n",
+           w.name, ALLOCATOR, ns, w.rss_high - base, rss_mib() - base);
     return 0;
 }
