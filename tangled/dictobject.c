@@ -289,3 +289,12 @@ PmTypeObject PmDict_Type = {
     .tp_repr = dict_repr,
     .tp_sizeof = dict_sizeof,
 };
+Pm_ssize_t _PmDict_IndexAt(PmObject *d, Pm_ssize_t slot)
+{
+    return dk_get_index(as_dict("_PmDict_IndexAt", d)->ma_keys, (size_t)slot);
+}
+
+const PmDictEntry *_PmDict_EntryAt(PmObject *d, Pm_ssize_t i)
+{
+    return &DK_ENTRIES(as_dict("_PmDict_EntryAt", d)->ma_keys)[i];
+}

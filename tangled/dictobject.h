@@ -32,4 +32,6 @@ PmObject *PmDict_SetDefault(PmObject *d, PmObject *key, PmObject *value);
 int PmDict_Next(PmObject *d, Pm_ssize_t *pos, PmObject **key, PmObject **value);
 Pm_ssize_t PmDict_Size(PmObject *d);
 Pm_ssize_t _PmDict_ClearFreeList(void);
+Pm_ssize_t _PmDict_IndexAt(PmObject *d, Pm_ssize_t slot);   /* -1, -2 or entry */
+const PmDictEntry *_PmDict_EntryAt(PmObject *d, Pm_ssize_t i);
 #endif

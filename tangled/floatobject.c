@@ -58,3 +58,5 @@ PmTypeObject PmFloat_Type = {
     .tp_equal = float_equal,
     .tp_repr = float_repr,
 };
+PmObject *_PmFloat_FreeList(void) { return (PmObject *)float_free_list; }
+int _PmFloat_NumFree(void) { return float_numfree; }

@@ -35,7 +35,7 @@ void PmGraph_Object(FILE *out, PmObject *op)
     int n = node_of(op);
     fprintf(out, "  o%d [shape=record, label=\"%s|", n, Pm_TYPE(op)->tp_name);
     if (PmList_Check(op))
-        fprintf(out, "%zd items", Pm_SIZE(op));
+        fprintf(out, "%zd item%s", Pm_SIZE(op), Pm_SIZE(op) == 1 ? "" : "s");
     else
         PmObject_Print(op, out);
     fprintf(out, "|count %zd\"];\n", Pm_REFCNT(op));
@@ -50,4 +50,23 @@ void PmGraph_Object(FILE *out, PmObject *op)
         if (!known)
             PmGraph_Object(out, item);
     }
+}
+void PmGraph_Note(FILE *out, const void *op, const char *note)
+{
+    int n = node_of(op);
+    fprintf(out, "  o%d [style=filled, fillcolor=\"#fde9d9\"];\n"
+                 "  note%d [shape=plaintext, fontsize=10, label=\"%s\"];\n"
+                 "  o%d -> note%d [style=dotted, arrowhead=none];\n", n, n, note, n, n);
+}
+void PmGraph_Node(FILE *out, const void *p, const char *type, const char *value,
+                  const char *last)
+{
+    fprintf(out, "  o%d [shape=record, label=\"%s|%s|%s\"];\n", node_of(p), type, value, last);
+}
+
+void PmGraph_Edge(FILE *out, const void *from, const void *to, const char *label, int dashed)
+{
+    int a = node_of(from), b = node_of(to);
+    fprintf(out, "  o%d -> o%d [label=\"%s\"%s];\n", a, b, label,
+            dashed ? ", style=dashed" : "");
 }

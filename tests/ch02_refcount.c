@@ -1,6 +1,7 @@
 /* ch02_refcount.c -- tests of chapter 2, "Reference counting". Each test
  * checks one claim of the chapter; the comment above it names the section. */
 #include "pmtest.h"
+#include "graph.h"
 
 /* A type that records deallocations in order, instead of printing them. */
 typedef struct { PmObject_HEAD char tag; PmObject *held; } Tracked;
@@ -241,6 +242,27 @@ START_TEST(deallocating_none_is_a_checked_error)
 }
 END_TEST
 
+/* "The cascade, drawn": a note fills a drawn node and ties a line of text
+   to it. */
+START_TEST(a_note_marks_a_drawn_node_with_text)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    PmObject *s = PmStr_FromString("noted");
+    PmGraph_Begin(f, "g");
+    PmGraph_Object(f, s);
+    PmGraph_Note(f, s, "freed 1st");
+    PmGraph_End(f);
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(text, "o0 [style=filled"));
+    ck_assert_ptr_nonnull(strstr(text, "note0 [shape=plaintext, fontsize=10, label=\"freed 1st\"]"));
+    ck_assert_ptr_nonnull(strstr(text, "o0 -> note0 [style=dotted"));
+    free(text);
+    Pm_DECREF(s);
+}
+END_TEST
+
 Suite *ch02_refcount_suite(void)
 {
     Suite *s = suite_create("ch02 refcount");
@@ -258,6 +280,7 @@ Suite *ch02_refcount_suite(void)
     tcase_add_test(tc, shallow_structures_are_not_deferred);
     tcase_add_test(tc, count_below_zero_is_fatal_with_type_and_address);
     tcase_add_test(tc, immortal_counts_never_change);
+    tcase_add_test(tc, a_note_marks_a_drawn_node_with_text);
     tcase_add_test(tc, deallocating_none_is_a_checked_error);
     suite_add_tcase(s, tc);
     return s;

@@ -207,6 +207,29 @@ START_TEST(pmmalloc_debug_installs_the_hooks_at_start_up)
 }
 END_TEST
 
+/* "A block, live and dead": freeing keeps the header (size, serial, the
+   six allocation sites), upper-cases the id and records three sites. */
+START_TEST(freeing_keeps_the_header_and_records_the_free)
+{
+    install();
+    PmObject *x = PmInt_FromLong(1000);
+    PmDebugHeader *h = PM_HEAD(x), before = *h;
+    ck_assert_uint_eq(h->size, 24);
+    ck_assert_uint_eq(h->id, 'o');
+    for (int i = 0; i < PM_FREE_FRAMES; i++)
+        ck_assert_ptr_null(h->freed_at[i]);
+    Pm_DECREF(x);
+    ck_assert_uint_eq(h->id, 'O');
+    ck_assert_uint_eq(h->size, before.size);
+    ck_assert_uint_eq(h->serial, before.serial);
+    ck_assert_int_eq(memcmp(h->allocated_at, before.allocated_at, sizeof h->allocated_at), 0);
+    for (int i = 0; i < PM_FREE_FRAMES; i++)
+        ck_assert_ptr_nonnull(h->freed_at[i]);
+    for (int i = 0; i < 24; i++)
+        ck_assert_uint_eq(((uint8_t *)x)[i], 0xDD);
+}
+END_TEST
+
 Suite *ch05_debug_suite(void)
 {
     Suite *s = suite_create("ch05 debug");
@@ -221,6 +244,7 @@ Suite *ch05_debug_suite(void)
     tcase_add_test(tc, blocks_are_painted_clean_forbidden_and_dead);
     tcase_add_test(tc, realloc_moves_and_keeps_the_data);
     tcase_add_test(tc, the_runtime_runs_on_the_debug_allocator);
+    tcase_add_test(tc, freeing_keeps_the_header_and_records_the_free);
     suite_add_tcase(s, tc);
     TCase *start = tcase_create("debug at start-up");
     tcase_add_test(start, pmmalloc_debug_installs_the_hooks_at_start_up);

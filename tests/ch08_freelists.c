@@ -1,6 +1,7 @@
 /* ch08_freelists.c -- tests of chapter 8, "Free lists". Each test runs in a
  * fresh child process, so the free lists start empty. */
 #include "pmtest.h"
+#include "graph.h"
 
 static size_t obj_calls(void)
 {
@@ -119,6 +120,53 @@ START_TEST(clearing_gives_every_kept_object_back)
 }
 END_TEST
 
+/* "The float free list, drawn": the list is threaded through the type
+   pointers, the float freed last first; a dead float keeps its value. */
+START_TEST(the_float_free_list_is_threaded_through_type_pointers)
+{
+    PmObject *f[4];
+    Pm_ClearFreeLists();
+    for (int i = 0; i < 4; i++)
+        f[i] = PmFloat_FromDouble(0.5 + i);
+    for (int i = 0; i < 4; i++)
+        Pm_DECREF(f[i]);
+    ck_assert_int_eq(_PmFloat_NumFree(), 4);
+    PmObject *p = _PmFloat_FreeList();
+    for (int i = 3; i >= 0; i--) {
+        ck_assert_ptr_eq(p, f[i]);
+        ck_assert(((PmFloatObject *)p)->ob_fval == 0.5 + i);
+        p = (PmObject *)Pm_TYPE(p);
+    }
+    ck_assert_ptr_null(p);
+    PmObject *y = PmFloat_FromDouble(9.0);
+    ck_assert_ptr_eq(y, f[3]);
+    ck_assert_ptr_eq(_PmFloat_FreeList(), f[2]);
+    Pm_DECREF(y);
+}
+END_TEST
+
+/* "The float free list, drawn": a free node, and an arrow between any two
+   drawn nodes, dashed when it counts nothing. */
+START_TEST(free_nodes_and_edges_are_drawn)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    int a, b;
+    PmGraph_Begin(out, "g");
+    PmGraph_Node(out, &a, "float, dead", "2.5", "ob_type: next");
+    PmGraph_Node(out, &b, "float, dead", "1.5", "ob_type: NULL");
+    PmGraph_Edge(out, &a, &b, "ob_type", 0);
+    PmGraph_Edge(out, &b, &a, "back", 1);
+    PmGraph_End(out);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(text, "o0 [shape=record, label=\"float, dead|2.5|ob_type: next\"]"));
+    ck_assert_ptr_nonnull(strstr(text, "o0 -> o1 [label=\"ob_type\"];"));
+    ck_assert_ptr_nonnull(strstr(text, "o1 -> o0 [label=\"back\", style=dashed];"));
+    free(text);
+}
+END_TEST
+
 Suite *ch08_freelists_suite(void)
 {
     Suite *s = suite_create("ch07 free lists");
@@ -129,6 +177,8 @@ Suite *ch08_freelists_suite(void)
     tcase_add_test(tc, free_lists_keep_cpythons_numbers);
     tcase_add_test(tc, the_allocator_is_not_called_while_a_free_list_serves);
     tcase_add_test(tc, clearing_gives_every_kept_object_back);
+    tcase_add_test(tc, the_float_free_list_is_threaded_through_type_pointers);
+    tcase_add_test(tc, free_nodes_and_edges_are_drawn);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -406,6 +406,40 @@ START_TEST(a_million_nested_dicts_are_freed_without_deep_recursion)
 }
 END_TEST
 
+/* "The table, drawn": after four insertions and a deletion, the index
+   table holds three entries and a dummy, the entries are in insertion
+   order with one deleted, and one entry of room is left (8 slots, room
+   for 5, as CPython's PyDict_MINSIZE table). */
+START_TEST(the_drawn_table_has_a_dummy_a_dead_entry_and_room_for_one)
+{
+    PmObject *d = PmDict_New(), *k[4];
+    const char *names[] = {"one", "two", "three", "four"};
+    for (int i = 0; i < 4; i++) {
+        k[i] = PmStr_FromString(names[i]);
+        PmDict_SetItem(d, k[i], k[i]);
+    }
+    PmDict_DelItem(d, k[1]);
+    PmDictKeysObject *dk = ((PmDictObject *)d)->ma_keys;
+    ck_assert_int_eq(dk->dk_log2_size, 3);
+    ck_assert_int_eq(dk->dk_nentries + dk->dk_usable, 5);
+    ck_assert_int_eq(dk->dk_usable, 1);
+    int live = 0, dummy = 0;
+    for (int slot = 0; slot < 8; slot++) {
+        Pm_ssize_t ix = _PmDict_IndexAt(d, slot);
+        live += ix >= 0;
+        dummy += ix == -2;
+    }
+    ck_assert_int_eq(live, 3);
+    ck_assert_int_eq(dummy, 1);
+    ck_assert_ptr_eq(_PmDict_EntryAt(d, 0)->me_key, k[0]);
+    ck_assert_ptr_null(_PmDict_EntryAt(d, 1)->me_key);
+    ck_assert_ptr_eq(_PmDict_EntryAt(d, 3)->me_key, k[3]);
+    Pm_DECREF(d);
+    for (int i = 0; i < 4; i++)
+        Pm_DECREF(k[i]);
+}
+END_TEST
+
 Suite *ch09_containers_suite(void)
 {
     Suite *s = suite_create("ch08 containers");
@@ -421,6 +455,7 @@ Suite *ch09_containers_suite(void)
     tcase_add_test(tc, a_dict_finds_keys_by_equality);
     tcase_add_test(tc, iteration_follows_insertion_order);
     tcase_add_test(tc, deleting_leaves_a_dummy_and_lookups_go_past_it);
+    tcase_add_test(tc, the_drawn_table_has_a_dummy_a_dead_entry_and_room_for_one);
     tcase_add_test(tc, a_dict_grows_at_cpythons_moments);
     tcase_add_test(tc, a_dict_shrinks_on_insertion_after_deletions);
     tcase_add_test(tc, colliding_keys_are_all_found);
