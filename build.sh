@@ -188,7 +188,7 @@ tangle() {
 build_layer() {
     local k=$1 san=${2:-} dir flags f obj
     dir=$B/layer-$k${san:+-san}
-    flags="$CFLAGS_BASE -O1"
+    flags="$CFLAGS_BASE -O1 -DPM_REF_DEBUG"   # the total refcount: tests and demos only
     [ -n "$san" ] && flags="$flags $SAN_FLAGS"
     local files; files=$(first_k "$k")
     # shellcheck disable=SC2086

@@ -211,6 +211,7 @@ END_TEST
    capacities 4 ... 108); above 512 bytes the array is the raw domain's. */
 START_TEST(a_hundred_ints_cost_101_objects_and_11_reallocs)
 {
+    PM_RUNS_ONCE("it counts allocations before the free lists hold anything");
     PmMem_StatsStart();
     PmObject *l = int_list(100, 1000);
     Pm_DECREF(l);
@@ -366,6 +367,7 @@ END_TEST
    pool and every other arena goes but the one kept against thrashing. */
 START_TEST(copying_the_survivors_frees_their_arenas)
 {
+    PM_RUNS_ONCE("it counts arenas from the start of a fresh heap");
     enum { N = 1000000 };
     static void *blocks[N];
     size_t start = Pm_GetObmallocStats().arenas_current;
@@ -455,6 +457,7 @@ END_TEST
 /* 5.4: the on-demand check finds each kind of damage and says so. */
 START_TEST(a_live_block_can_be_checked_on_demand)
 {
+    PM_RUNS_ONCE("it names the serial numbers of a fresh debug allocator");
     char why[128];
     PmMem_SetupDebugHooks();
     char *s = PmMem_Malloc(16);
@@ -573,6 +576,7 @@ END_TEST
    makes a million ints with one allocator call. */
 START_TEST(an_int_free_list_saves_all_but_one_call)
 {
+    PM_RUNS_ONCE("it counts allocations before the free list holds anything");
     PmMem_StatsStart();
     for (long long i = 0; i < 1000000; i++)
         Pm_DECREF(Ans8_IntFromLong(1000 + i));
