@@ -200,7 +200,9 @@ build_layer() {
     for f in "$dir"/src/*.c; do
         [ -e "$f" ] || continue
         obj=$dir/obj/$(basename "${f%.c}").o
-        $CC $flags -I"$dir/src" -c "$f" -o "$obj" || die "layer $k: compiling $(basename "$f") failed"
+        # PM_BUILD_CORE: the runtime's own files (CPython's Py_BUILD_CORE);
+        # demos, tests and benchmarks see the interface's macros instead
+        $CC $flags -DPM_BUILD_CORE -I"$dir/src" -c "$f" -o "$obj" || die "layer $k: compiling $(basename "$f") failed"
         objs+=("$obj")
     done
     rm -f "$dir/libpm.a"; ar rcs "$dir/libpm.a" "${objs[@]}"
@@ -677,13 +679,17 @@ BENCHES="alloc    pm's PmObject_Malloc/PmObject_Free (chapter 7's default; chapt
          CPython programs; 7 rounds (BENCH_ROUNDS), about 15 minutes on 2 cores
          (chapters 'Measuring the allocator' and 'Descriptors together')
 copy     PmCopy_DeepCopy against CPython 3.11's copy.deepcopy on a list of 100,000
-         lists of 10 ints; about a minute (chapter 'Copy semantics')"
+         lists of 10 ints; about a minute (chapter 'Copy semantics')
+trace    the cost of tracing: rows of two ints with tracing off and on, ours
+         (PmTraceMalloc) and CPython 3.11's tracemalloc; 7 rounds (BENCH_ROUNDS),
+         about two minutes (chapter 'Tracing allocations')"
 
 cmd_bench() {
     case "${1:-}" in
         "") echo "benchmarks (./build.sh bench NAME):"; echo "$BENCHES" | sed 's/^/  /';;
         alloc) bench_alloc;;
         copy)  bench_copy;;
+        trace) bench_trace;;
         *) die "no benchmark '$1' (./build.sh bench lists them)";;
     esac
 }
@@ -711,7 +717,7 @@ bench_runtime() {
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$d/src" -L $(chapters)
     for f in "$d"/src/*.c; do
-        $cc -I"$d/src" -c "$f" -o "$d/obj/$(basename "${f%.c}").o" || die "bench: compiling $(basename "$f") failed"
+        $cc -DPM_BUILD_CORE -I"$d/src" -c "$f" -o "$d/obj/$(basename "${f%.c}").o" || die "bench: compiling $(basename "$f") failed"
     done
     ar rcs "$d/libpm.a" "$d"/obj/*.o
 }
@@ -1000,6 +1006,81 @@ bench_copy() {
     } > figures/bench-copy.txt
     say "bench copy: $((SECONDS - start)) s; recorded figures/bench-copy.txt (./build.sh puts it in the book)"
     grep '^bench' figures/bench-copy.txt
+}
+
+# bench_trace: bench/trace.c (our runtime, -O2) and bench/trace_cpython.py
+# (CPython 3.11), each with tracing off and on: ROUNDS rounds (BENCH_ROUNDS,
+# default 7), in each the four arms once, each in a fresh process, in an
+# order shuffled anew; recorded in figures/bench-trace.txt.
+BENCH_TRACE_ARMS="ours-off ours-on cpython-off cpython-on"
+bench_trace() {
+    need_packages
+    local d=$B/bench-trace start=$SECONDS cc="$CC $CFLAGS_BASE -O2" py load r a line
+    local rounds=${BENCH_ROUNDS:-7}
+    say "bench trace: compiling our runtime (-O2) and bench/trace.c"
+    bench_runtime "$d"
+    $cc -DBENCH_PM -I"$d/src" "$d/src/bench/trace.c" "$d/libpm.a" -lm -o "$d/bin/trace"
+    py=$(py_for "$PY_WANT")
+    [ -n "$py" ] || die "bench trace: needs CPython $PY_WANT (python3 or python$PY_WANT)"
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    : > "$d/results"
+    for r in $(seq 1 "$rounds"); do
+        say "bench trace: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
+        for a in $(printf '%s\n' $BENCH_TRACE_ARMS | shuf); do
+            case $a in
+                ours-*) line=$(env -u PMMALLOC "$d/bin/trace" "${a#ours-}") || die "bench trace: $a failed";;
+                *)      # shellcheck disable=SC2046
+                        line=$(cd "$d/src/bench" && env $(no_python_env) "$py" trace_cpython.py "${a#cpython-}") \
+                            || die "bench trace: $a failed";;
+            esac
+            echo "run $r $a ${line#result }" >> "$d/results"
+        done
+    done
+    {
+        echo "# ./build.sh bench trace, $(date -u +%Y-%m-%d)"
+        echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
+        echo "# load:     $load (1, 5, 15 minutes) when the run began"
+        echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
+        echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
+        echo "# cpython:  $("$py" -c 'import platform; print("CPython", platform.python_version())')"
+        echo "# method:   $rounds rounds; in each, the arms $BENCH_TRACE_ARMS once, each in a"
+        echo "#           fresh process, in an order shuffled anew. An arm's figure is ns per row (a"
+        echo "#           list of two ints appended to a list of 100,000, 20 times); a runtime's"
+        echo "#           overhead in a round = its ns per row traced / untraced. Reported: the"
+        echo "#           medians over the rounds, ratio = median of (ours / CPython's overhead) per"
+        echo "#           round, wins = rounds with our overhead the smaller"
+        bench_trace_report "$d/results"
+    } > figures/bench-trace.txt
+    say "bench trace: $((SECONDS - start)) s; recorded figures/bench-trace.txt (./build.sh puts it in the book)"
+    grep '^bench' figures/bench-trace.txt
+}
+
+# bench_trace_report RESULTS: the recorded lines from the raw results
+bench_trace_report() {
+    awk '
+    function median(list,    n, x, i, j, t) {
+        n = split(list, x, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && x[j - 1] + 0 > x[j] + 0; j--) { t = x[j]; x[j] = x[j - 1]; x[j - 1] = t }
+        return n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
+    }
+    /^run / { split($4, kv, "="); v[$2, $3] = kv[2]; if ($2 > R) R = $2 }
+    END {
+        print "# ns per row, round by round (ours off, ours on, cpython off, cpython on; overheads):"
+        for (r = 1; r <= R; r++) {
+            o = v[r, "ours-on"] / v[r, "ours-off"]; c = v[r, "cpython-on"] / v[r, "cpython-off"]
+            printf "#   round %d: %7.2f %7.2f %7.2f %7.2f   ours %.3f  cpython %.3f\n", r,
+                v[r, "ours-off"], v[r, "ours-on"], v[r, "cpython-off"], v[r, "cpython-on"], o, c
+            os = os " " o; cs = cs " " c; rs = rs " " o / c; w += o < c
+            oo = oo " " v[r, "ours-off"]; on = on " " v[r, "ours-on"]
+            co = co " " v[r, "cpython-off"]; cn = cn " " v[r, "cpython-on"]
+        }
+        printf "# medians: ours %.2f ns per row off, %.2f on; CPython %.2f off, %.2f on\n",
+            median(oo), median(on), median(co), median(cn)
+        printf "# extra time for tracing (overhead - 1): ours %.1f%%, CPython %.1f%%\n",
+            100 * (median(os) - 1), 100 * (median(cs) - 1)
+        printf "bench trace ours_overhead=%.3f cpython_overhead=%.3f ratio=%.3f wins=%d/%d\n",
+            median(os), median(cs), median(rs), w, R
+    }' "$1"
 }
 
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }

@@ -831,6 +831,50 @@ END_TEST
 
 /* ---------------------------------------------------------------- the suite */
 
+/* A.14.1: the documentation's display_top recipe, on the traces of
+   chapter 14's statistics demo and one at <unknown>:0, prints CPython
+   3.11.7's lines (chapters/cpython/ch99_14_top.out). */
+START_TEST(display_top_prints_the_recipes_lines)
+{
+    static const struct { unsigned domain; size_t size; int n; PmTraceFrame f[3]; } given[] = {
+        {0, 424, 2, {{"app.py", 19}, {"main.py", 5}}}, {0, 424, 2, {{"app.py", 19}, {"main.py", 5}}},
+        {0, 64, 2, {{"app.py", 18}, {"main.py", 6}}},
+        {0, 102399, 3, {{"lib/util.py", 40}, {"app.py", 30}, {"main.py", 7}}},
+        {0, 1000, 3, {{"lib/util.py", 40}, {"app.py", 31}, {"main.py", 7}}},
+        {0, 24, 1, {{"main.py", 9}}}, {0, 5000, 1, {{"<unknown>", 0}}},
+        {7, 4096, 2, {{"app.py", 50}, {"main.py", 8}}}, {7, 8192, 2, {{"app.py", 51}, {"main.py", 8}}},
+    };
+    PmTraceMalloc_Start(3);
+    for (size_t i = 0; i < sizeof given / sizeof *given; i++) {
+        for (int f = given[i].n; f > 0; f--)
+            PmTraceMalloc_PushFrame(given[i].f[f - 1].filename, given[i].f[f - 1].lineno);
+        PmTraceMalloc_Track(given[i].domain, 0x1000 + 16 * i, given[i].size);
+        for (int f = 0; f < given[i].n; f++) PmTraceMalloc_PopFrame();
+    }
+    PmTraceSnapshot *s = PmTraceMalloc_TakeSnapshot();
+    PmTraceMalloc_Stop();
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    Ans14_DisplayTop(s, PM_TRACE_LINENO, 3, out);
+    Ans14_DisplayTop(s, PM_TRACE_FILENAME, 1, out);
+    fclose(out);
+    ck_assert_str_eq(text,                              /* CPython 3.11.7 */
+        "Top 3 lines\n"
+        "#1: lib/util.py:40: 101.0 KiB\n"
+        "#2: app.py:51: 8.0 KiB\n"
+        "#3: app.py:50: 4.0 KiB\n"
+        "3 other: 0.9 KiB\n"
+        "Total allocated size: 113.9 KiB\n"
+        "Top 1 lines\n"
+        "#1: lib/util.py:0: 101.0 KiB\n"
+        "2 other: 12.9 KiB\n"
+        "Total allocated size: 113.9 KiB\n");
+    free(text);
+    PmTraceSnapshot_Free(s);
+}
+END_TEST
+
 Suite *ch99_answers_suite(void)
 {
     Suite *s = suite_create("ch99_answers");
@@ -877,6 +921,7 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, a_shallow_copy_has_exactly_its_length_in_slots);
     tcase_add_test(tc, a_table_of_100_rows_is_1101_nodes_and_101_memoised);
     tcase_add_test(tc, a_copy_without_a_memo_loses_sharing_and_refuses_cycles);
+    tcase_add_test(tc, display_top_prints_the_recipes_lines);
     suite_add_tcase(s, tc);
     return s;
 }
