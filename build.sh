@@ -235,6 +235,38 @@ build_layer() {
 }
 
 PASSED=0 FAILED=0
+# ---------------------------------------------------------------- jobs
+# The layers are independent of one another: they compile and run their
+# tests side by side, $JOBS at a time (one per core unless JOBS is set).
+# in_parallel NAME CMD...: run CMD in the background, its output in
+# build/jobs/NAME.log; wait_all waits for every job started, prints each
+# log in the order started, and fails when any job failed.
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+PJOBS=()
+in_parallel() {
+    local name=$1; shift
+    mkdir -p "$B/jobs"
+    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do sleep 0.2; done
+    ( "$@" ) > "$B/jobs/$name.log" 2>&1 &
+    PJOBS+=("$name:$!")
+}
+wait_all() {
+    local j rc=0
+    for j in "${PJOBS[@]}"; do
+        wait "${j##*:}" || rc=1
+        cat "$B/jobs/${j%%:*}.log"
+    done
+    PJOBS=()
+    return $rc
+}
+# layers_in_parallel K...: build layers K... side by side
+layers_in_parallel() {
+    local k
+    for k in "$@"; do
+        in_parallel "build-$k" build_layer "$k"
+    done
+    wait_all || die "a layer failed to build (its messages are above)"
+}
 # run_tests DIR LABEL [ALLOCATOR]: run a layer's test runner with the runtime's
 # default allocator (or PMMALLOC=ALLOCATOR; never the caller's exported
 # PMMALLOC), add its counts to the totals.
@@ -244,12 +276,14 @@ run_tests() {
     (cd "$dir" && env -u PMMALLOC ${alloc:+PMMALLOC=$alloc} CK_VERBOSITY=normal ${VALGRIND:-} ./bin/tests) > "$log" 2>&1 || rc=$?
     line=$(grep -E '^[0-9]+%: Checks: ' "$log" | tail -1 || true)
     if [ -z "$line" ]; then
-        cat "$log"; FAILED=$((FAILED + 1)); say "$label: test runner failed (exit $rc)"; return
+        cat "$log"; FAILED=$((FAILED + 1)); echo "0 1" >> "$B/counts"
+        say "$label: test runner failed (exit $rc)"; return
     fi
     checks=$(sed -E 's/.*Checks: ([0-9]+).*/\1/' <<< "$line")
     fails=$(sed -E 's/.*Failures: ([0-9]+).*/\1/' <<< "$line")
     errs=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<< "$line")
     PASSED=$((PASSED + checks - fails - errs)); FAILED=$((FAILED + fails + errs))
+    echo "$((checks - fails - errs)) $((fails + errs))" >> "$B/counts"
     if [ "$rc" != 0 ] || [ $((fails + errs)) != 0 ]; then
         grep -vE '^(Running suite|[0-9]+%: Checks)' "$log" | sed 's/^/    /' || true
     fi
@@ -262,24 +296,44 @@ cmd_test() {
     local layers to k
     if [ -n "${1:-}" ]; then layers=$(layer_arg "$1"); else layers=$(layer_nums); fi
     to=$(tail -1 <<< "$layers")
+    mkdir -p "$B"; : > "$B/counts"
+    # the longest jobs start first: the last layer (then under valgrind),
+    # its sanitizer build, build.sh's own tests; then the other layers
+    in_parallel "layer-$to" test_last_layer "$to"
+    in_parallel "layer-$to-san" test_sanitized "$to"
+    if [ -z "${1:-}" ]; then in_parallel build-tests run_build_tests; fi
     for k in $layers; do
-        build_layer "$k"
-        run_tests "$B/layer-$k" "layer $k (chapters 1..$k)"
+        [ "$k" = "$to" ] || in_parallel "layer-$k" test_layer "$k"
     done
-    build_layer "$to" san
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-        run_tests "$B/layer-$to-san" "layer $to under ASan+UBSan"
+    wait_all || echo "0 1" >> "$B/counts"   # a job that died (e.g. did not compile)
+    local p f
+    while read -r p f; do PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); done < "$B/counts"
+    echo "tests: $PASSED passed, $FAILED failed"
+    [ "$FAILED" = 0 ]
+}
+
+# test_layer K: build layer K and run its tests
+test_layer() {
+    build_layer "$1"
+    run_tests "$B/layer-$1" "layer $1 (chapters 1..$1)"
+}
+# test_last_layer K: the same, then again under valgrind
+test_last_layer() {
+    test_layer "$1"
     if command -v valgrind >/dev/null; then
         # PMMALLOC=malloc: valgrind sees each object as a malloc block, so it
         # can report leaked objects (inside pymalloc's arenas it cannot)
         VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9" \
-            run_tests "$B/layer-$to" "layer $to under valgrind (PMMALLOC=malloc)" malloc
+            run_tests "$B/layer-$1" "layer $1 under valgrind (PMMALLOC=malloc)" malloc
     else
         say "valgrind not installed: skipped the valgrind run"
     fi
-    if [ -z "${1:-}" ]; then run_build_tests; fi
-    echo "tests: $PASSED passed, $FAILED failed"
-    [ "$FAILED" = 0 ]
+}
+# test_sanitized K: layer K built with ASan+UBSan, and its tests
+test_sanitized() {
+    build_layer "$1" san
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+        run_tests "$B/layer-$1-san" "layer $1 under ASan+UBSan"
 }
 
 # run_build_tests: tools/test-build.sh, the tests of build.sh itself (on a
@@ -294,7 +348,7 @@ run_build_tests() {
     else
         p=0 f=1
     fi
-    PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+    echo "$p $f" >> "$B/counts"
     [ "$f" = 0 ] || grep -v '^ok ' "$log" | sed 's/^/    /'
     say "build.sh: $line"
 }
@@ -568,10 +622,9 @@ cmd_build() {
     say "tangling $(chapters | wc -l) chapters"
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$new/tangled" "" $(chapters)
-    for k in $(layer_nums); do
-        say "compiling layer $k (chapters 1..$k): runtime, demos, tests"
-        build_layer "$k"
-    done
+    say "compiling layers $(echo $(layer_nums)) ($JOBS at a time): runtime, demos, tests"
+    # shellcheck disable=SC2046
+    layers_in_parallel $(layer_nums)
     say "running the demos"
     run_demos "$B/out" "$new/figures"
     say "rendering figures"
@@ -609,7 +662,8 @@ cmd_check() {
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$s/tangled" "" $(chapters)
     local k
-    for k in $(layer_nums); do build_layer "$k"; done
+    # shellcheck disable=SC2046
+    layers_in_parallel $(layer_nums)
     say "check: demos, figures, weave"
     run_demos "$s/out" "$s/figures"
     render_svg "$s/figures"

@@ -209,6 +209,86 @@ START_TEST(objects_print_without_addresses)
 }
 END_TEST
 
+/* print op into buf, as a string */
+static const char *printed(PmObject *op, char *buf, size_t n)
+{
+    FILE *f = fmemopen(buf, n, "w");
+    PmObject_Print(op, f);
+    fclose(f);
+    return buf;
+}
+
+/* n lists, each the only item of the next: [[[...]]] */
+static PmObject *nested(int n)
+{
+    PmObject *l = PmList_New(0);
+    while (--n > 0) {
+        PmObject *outer = PmList_New(1);
+        PmList_SET_ITEM(outer, 0, l);
+        l = outer;
+    }
+    return l;
+}
+
+/* "Identity and equality": a list that contains itself prints as [...],
+   as CPython 3.11 prints it (Py_ReprEnter). */
+START_TEST(a_list_that_contains_itself_prints_as_ellipsis)
+{
+    char buf[128];
+    long long v[] = {1000};
+    PmObject *a = PmList_New(0), *c = PmList_FromInts(1, v), *b = PmList_New(0);
+    PmList_Append(a, a);
+    ck_assert_str_eq(printed(a, buf, sizeof buf), "[[...]]");          /* CPython 3.11 */
+    PmList_Append(c, c);
+    PmList_Append(b, c);
+    PmList_Append(b, c);
+    ck_assert_str_eq(printed(c, buf, sizeof buf), "[1000, [...]]");    /* CPython 3.11 */
+    ck_assert_str_eq(printed(b, buf, sizeof buf), "[[1000, [...]], [1000, [...]]]");
+    ck_assert(PmObject_Equal(a, a));   /* a == a is True: the same object */
+    PmList_SetItem(a, 0, PmInt_FromLong(0));      /* break the cycles */
+    PmList_SetItem(c, 1, PmInt_FromLong(0));
+    ck_assert_str_eq(printed(b, buf, sizeof buf), "[[1000, 0], [1000, 0]]");
+    Pm_DECREF(a); Pm_DECREF(b); Pm_DECREF(c);
+}
+END_TEST
+
+/* "Identity and equality": a = [a]; b = [b]; a == b raises RecursionError
+   in CPython 3.11; here a checked error with CPython's message. */
+static void compare_self_containing_lists(void)
+{
+    PmObject *a = PmList_New(0), *b = PmList_New(0);
+    PmList_Append(a, a);
+    PmList_Append(b, b);
+    PmObject_Equal(a, b);
+}
+START_TEST(comparing_self_containing_lists_is_a_recursion_error)
+{
+    ck_assert_fatal(compare_self_containing_lists,
+                    "RecursionError: maximum recursion depth exceeded in comparison");
+}
+END_TEST
+
+/* "Identity and equality": 998 nested lists print and compare in CPython
+   3.11 (999 do not, from the top level); a million stop with its message,
+   not with SIGSEGV. */
+static void print_a_million_deep(void) { PmObject_Print(nested(1000000), fopen("/dev/null", "w")); }
+static void compare_a_million_deep(void) { PmObject_Equal(nested(1000000), nested(1000000)); }
+START_TEST(nesting_a_million_deep_stops_at_the_recursion_limit)
+{
+    static char buf[4096];
+    PmObject *x = nested(998), *y = nested(998);
+    ck_assert(PmObject_Equal(x, y));
+    printed(x, buf, sizeof buf);
+    ck_assert_uint_eq(strlen(buf), 2 * 998);
+    ck_assert(buf[997] == '[' && buf[998] == ']');
+    Pm_DECREF(x); Pm_DECREF(y);
+    ck_assert_fatal(print_a_million_deep,
+                    "RecursionError: maximum recursion depth exceeded while getting the repr of an object");
+    ck_assert_fatal(compare_a_million_deep,
+                    "RecursionError: maximum recursion depth exceeded in comparison");
+}
+END_TEST
+
 /* "Creating an object": a size that overflows is refused, with a message. */
 static void make_huge_str(void) { PmObject_NewVar(&PmStr_Type, PM_SSIZE_MAX - 8); }
 START_TEST(size_overflow_is_a_checked_error)
@@ -253,9 +333,13 @@ Suite *ch01_objects_suite(void)
     tcase_add_test(tc, appends_grow_the_array_with_room_to_spare);
     tcase_add_test(tc, labels_live_on_the_stack_objects_on_the_heap);
     tcase_add_test(tc, objects_print_without_addresses);
+    tcase_add_test(tc, a_list_that_contains_itself_prints_as_ellipsis);
+    tcase_add_test(tc, comparing_self_containing_lists_is_a_recursion_error);
+    tcase_add_test(tc, nesting_a_million_deep_stops_at_the_recursion_limit);
     tcase_add_test(tc, size_overflow_is_a_checked_error);
     tcase_add_test(tc, misuse_is_reported_with_what_and_where);
     tcase_add_test_raise_signal(tc, fatal_error_aborts, SIGABRT);
+    tcase_set_timeout(tc, 60);         /* a million lists, under valgrind */
     suite_add_tcase(s, tc);
     return s;
 }

@@ -406,6 +406,41 @@ START_TEST(a_million_nested_dicts_are_freed_without_deep_recursion)
 }
 END_TEST
 
+/* "A dict's repr": a dict inside itself prints as {...}, as CPython 3.11
+   prints d = {}; d[1] = d (Py_ReprEnter). */
+START_TEST(a_dict_that_contains_itself_prints_as_ellipsis)
+{
+    char buf[64];
+    PmObject *d = PmDict_New(), *k = I(1);
+    PmDict_SetItem(d, k, d);
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    PmObject_Print(d, f);
+    fclose(f);
+    ck_assert_str_eq(buf, "{1: {...}}");                       /* CPython 3.11 */
+    PmDict_DelItem(d, k);                                      /* break the cycle */
+    Pm_DECREF(k); Pm_DECREF(d);
+}
+END_TEST
+
+/* "Hashes": hashing a tuple nested a million deep stops at the recursion
+   limit with a message (CPython 3.11 dies of SIGSEGV there). */
+static void hash_a_million_deep_tuple(void)
+{
+    PmObject *t = PmTuple_New(0);
+    for (int i = 0; i < 1000000; i++) {
+        PmObject *outer = PmTuple_New(1);
+        PmTuple_SET_ITEM(outer, 0, t);
+        t = outer;
+    }
+    PmObject_Hash(t);
+}
+START_TEST(hashing_a_million_deep_tuple_stops_at_the_recursion_limit)
+{
+    ck_assert_fatal(hash_a_million_deep_tuple,
+                    "RecursionError: maximum recursion depth exceeded while hashing");
+}
+END_TEST
+
 /* "The table, drawn": after four insertions and a deletion, the index
    table holds three entries and a dummy, the entries are in insertion
    order with one deleted, and one entry of room is left (8 slots, room
@@ -467,6 +502,8 @@ Suite *ch09_containers_suite(void)
     tcase_add_test(tc, dead_dicts_and_small_tables_are_reused);
     tcase_add_test(tc, sizes_of_the_table);
     tcase_add_test(tc, a_million_nested_dicts_are_freed_without_deep_recursion);
+    tcase_add_test(tc, a_dict_that_contains_itself_prints_as_ellipsis);
+    tcase_add_test(tc, hashing_a_million_deep_tuple_stops_at_the_recursion_limit);
     suite_add_tcase(s, tc);
     return s;
 }

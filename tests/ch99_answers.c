@@ -529,6 +529,40 @@ END_TEST
 
 /* ---------------------------------------------------------------- chapter 8 */
 
+/* 7.1: in a fresh arena of chapter 7, pool 0 holds 254 blocks of 48
+   bytes, pool 1 holds 341 (16,384 / 48), and the 2,000th block is in pool
+   6, whose descriptor is 384 bytes into the arena. */
+static int by_address(const void *a, const void *b)
+{
+    uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+    return (x > y) - (x < y);
+}
+START_TEST(pool_0_holds_254_blocks_of_48_and_block_2000_is_in_pool_6)
+{
+    enum { N = 100000 };
+    static void *b[N];
+    static uintptr_t mine[N];
+    int per_pool[64] = {0}, n = 0;
+    if (!small_objects())               /* PMMALLOC=malloc: no descriptors */
+        return;
+    for (int i = 0; i < N; i++) b[i] = PmObject_Malloc(48);
+    uintptr_t arena = (uintptr_t)Pm_SegmentDescriptor(b[N / 2]) & ~(uintptr_t)0xFFFFF;
+    for (int i = 0; i < N; i++) {
+        uintptr_t d = (uintptr_t)Pm_SegmentDescriptor(b[i]);
+        ck_assert(d != 0);
+        if ((d & ~(uintptr_t)0xFFFFF) != arena) continue;
+        per_pool[(d - arena) / 64]++;
+        mine[n++] = (uintptr_t)b[i];
+    }
+    ck_assert_int_eq(per_pool[0], 254);
+    ck_assert_int_eq(per_pool[1], 341);
+    ck_assert_int_eq(n, 254 + 63 * 341);
+    qsort(mine, (size_t)n, sizeof mine[0], by_address);
+    ck_assert_int_eq((uintptr_t)Pm_SegmentDescriptor((void *)mine[1999]) - arena, 384);
+    for (int i = 0; i < N; i++) PmObject_Free(b[i]);
+}
+END_TEST
+
 /* 8.1: 150 floats freed: 100 kept (CPython 3.11's PyFloat_MAXFREELIST),
    50 given back; the next 150 take the 100 and allocate 50. */
 START_TEST(of_150_dead_floats_100_are_kept_and_50_freed)
@@ -905,6 +939,7 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, the_quarantine_remembers_4096_frees);
     tcase_add_test(tc, workload_2_starts_with_the_same_sizes_as_in_python);
     tcase_add_test(tc, the_median_of_per_round_ratios_counts_the_rounds_won);
+    tcase_add_test(tc, pool_0_holds_254_blocks_of_48_and_block_2000_is_in_pool_6);
     tcase_add_test(tc, of_150_dead_floats_100_are_kept_and_50_freed);
     tcase_add_test(tc, floats_and_list_objects_reuse_blocks_tuples_only_by_length);
     tcase_add_test(tc, an_int_free_list_saves_all_but_one_call);
