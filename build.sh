@@ -247,14 +247,18 @@ in_parallel() {
     local name=$1; shift
     mkdir -p "$B/jobs"
     while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do sleep 0.2; done
-    ( "$@" ) > "$B/jobs/$name.log" 2>&1 &
-    PJOBS+=("$name:$!")
+    rm -f "$B/jobs/$name.rc"
+    # the job's own status goes to a file: bash may forget a finished
+    # child's status once `jobs` has reported it
+    ( set +e; ( set -e; "$@" ) > "$B/jobs/$name.log" 2>&1; echo $? > "$B/jobs/$name.rc" ) &
+    PJOBS+=("$name")
 }
 wait_all() {
     local j rc=0
+    wait || true
     for j in "${PJOBS[@]}"; do
-        wait "${j##*:}" || rc=1
-        cat "$B/jobs/${j%%:*}.log"
+        cat "$B/jobs/$j.log"
+        [ "$(cat "$B/jobs/$j.rc" 2>/dev/null)" = 0 ] || rc=1
     done
     PJOBS=()
     return $rc
