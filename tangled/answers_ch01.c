@@ -18,12 +18,14 @@ static void print_nested(PmObject *op, FILE *out, const Printing *outer)
             return;
         }
     Printing here = { op, outer };
+    Pm_EnterRecursiveCall(" while getting the repr of an object");
     fputc('[', out);
     for (Pm_ssize_t i = 0; i < Pm_SIZE(op); i++) {
         fputs(i > 0 ? ", " : "", out);
         print_nested(PmList_GET_ITEM(op, i), out, &here);
     }
     fputc(']', out);
+    Pm_LeaveRecursiveCall();
 }
 
 void Ans1_Print(PmObject *op, FILE *out) { print_nested(op, out, NULL); }

@@ -270,6 +270,10 @@ static void dict_repr(PmObject *op, FILE *out)
 {
     Pm_ssize_t pos = 0, n = 0;
     PmObject *k, *v;
+    if (Pm_ReprEnter(op)) {            /* d[1] = d prints {1: {...}} */
+        fputs("{...}", out);
+        return;
+    }
     fputc('{', out);
     while (PmDict_Next(op, &pos, &k, &v)) {
         fputs(n++ ? ", " : "", out);
@@ -278,6 +282,7 @@ static void dict_repr(PmObject *op, FILE *out)
         PmObject_Print(v, out);
     }
     fputc('}', out);
+    Pm_ReprLeave(op);
 }
 
 PmTypeObject PmDict_Type = {

@@ -6,7 +6,10 @@ Pm_hash_t PmObject_Hash(PmObject *op)
     PmTypeObject *tp = Pm_TYPE(op);
     if (tp->tp_hash == NULL)
         Pm_FatalError("PmObject_Hash", "unhashable type: '%s'", tp->tp_name);
-    return tp->tp_hash(op);
+    Pm_EnterRecursiveCall(" while hashing");
+    Pm_hash_t h = tp->tp_hash(op);
+    Pm_LeaveRecursiveCall();
+    return h;
 }
 #define PM_HASH_BITS 61
 #define PM_HASH_MODULUS (((uint64_t)1 << PM_HASH_BITS) - 1)

@@ -112,9 +112,14 @@ static int list_equal(PmObject *a, PmObject *b)
 
 static void list_repr(PmObject *op, FILE *out)
 {
+    if (Pm_ReprEnter(op)) {
+        fputs("[...]", out);
+        return;
+    }
     fputc('[', out);
     _PmSeq_Print(((PmListObject *)op)->ob_item, Pm_SIZE(op), out);
     fputc(']', out);
+    Pm_ReprLeave(op);
 }
 PmObject *PmList_FromInts(Pm_ssize_t n, const long long *v)
 {

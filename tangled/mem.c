@@ -1,10 +1,16 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include "mem.h"
 
 static void *libc_malloc(void *ctx, size_t n)
 { (void)ctx; return malloc(n ? n : 1); }
 static void *libc_calloc(void *ctx, size_t k, size_t n)
-{ (void)ctx; return calloc(k ? k : 1, n ? n : 1); }
+{
+    (void)ctx;
+    if (k == 0 || n == 0)              /* CPython: nelem = elsize = 1 */
+        k = n = 1;
+    return k > SIZE_MAX / n ? NULL : calloc(k, n);
+}
 static void *libc_realloc(void *ctx, void *p, size_t n)
 { (void)ctx; return realloc(p, n ? n : 1); }
 static void libc_free(void *ctx, void *p)

@@ -77,6 +77,15 @@ void _Pm_Dealloc(PmObject *op)
         _Pm_Trash.depth = 0;
     }
 }
+static int pm_recursion_depth;         /* nested Equal/Print/Hash calls */
+
+void Pm_EnterRecursiveCall(const char *where)
+{
+    if (++pm_recursion_depth > PM_RECURSION_LIMIT)
+        Pm_FatalError("RecursionError", "maximum recursion depth exceeded%s", where);
+}
+
+void Pm_LeaveRecursiveCall(void) { pm_recursion_depth--; }
 int Pm_Is(const void *a, const void *b) { return a == b; }
 
 uintptr_t Pm_Id(const void *op) { return (uintptr_t)op; }
@@ -87,16 +96,43 @@ int PmObject_Equal(PmObject *a, PmObject *b)
         return 1;              /* identity implies equality, for our types */
     if (Pm_TYPE(a) != Pm_TYPE(b) || Pm_TYPE(a)->tp_equal == NULL)
         return 0;
-    return Pm_TYPE(a)->tp_equal(a, b);
+    Pm_EnterRecursiveCall(" in comparison");
+    int eq = Pm_TYPE(a)->tp_equal(a, b);
+    Pm_LeaveRecursiveCall();
+    return eq;
 }
 void PmObject_Print(PmObject *op, FILE *out)
 {
-    if (op == NULL)
+    if (op == NULL) {
         fputs("<NULL>", out);
-    else if (Pm_TYPE(op)->tp_repr)
+    } else if (Pm_TYPE(op)->tp_repr) {
+        Pm_EnterRecursiveCall(" while getting the repr of an object");
         Pm_TYPE(op)->tp_repr(op, out);
-    else
+        Pm_LeaveRecursiveCall();
+    } else {
         fprintf(out, "<%s object>", Pm_TYPE(op)->tp_name);
+    }
+}
+static PmObject *pm_repr_stack[PM_RECURSION_LIMIT];   /* being printed */
+static int pm_repr_height;
+
+int Pm_ReprEnter(PmObject *op)
+{
+    for (int i = pm_repr_height - 1; i >= 0; i--)
+        if (pm_repr_stack[i] == op)
+            return 1;                  /* already being printed: [...] */
+    if (pm_repr_height == PM_RECURSION_LIMIT)
+        Pm_FatalError("Pm_ReprEnter", "more than %d objects being printed", PM_RECURSION_LIMIT);
+    pm_repr_stack[pm_repr_height++] = op;
+    return 0;
+}
+
+void Pm_ReprLeave(PmObject *op)
+{
+    if (pm_repr_height == 0 || pm_repr_stack[pm_repr_height - 1] != op)
+        Pm_FatalError("Pm_ReprLeave", "a '%s' leaves before the objects it prints",
+                      Pm_TYPE(op)->tp_name);
+    pm_repr_height--;
 }
 Pm_ssize_t PmObject_SizeOf(PmObject *op)
 {

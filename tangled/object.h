@@ -81,6 +81,11 @@ uintptr_t Pm_Id(const void *op);
 int PmObject_Equal(PmObject *a, PmObject *b);
 void PmObject_Print(PmObject *op, FILE *out);
 Pm_ssize_t PmObject_SizeOf(PmObject *op);
+#define PM_RECURSION_LIMIT 1000        /* CPython: sys.getrecursionlimit() */
+void Pm_EnterRecursiveCall(const char *where);
+void Pm_LeaveRecursiveCall(void);
+int Pm_ReprEnter(PmObject *op);
+void Pm_ReprLeave(PmObject *op);
 Pm_ssize_t PmSys_GetRefCount(PmObject *x);
 /* Invariant: _Pm_Trash.depth is the number of tp_dealloc calls active on
    the C stack, never more than PM_TRASH_DEPTH. Every object on the list

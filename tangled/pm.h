@@ -17,4 +17,5 @@
 #include "dictobject.h"
 #include "code.h"
 #include "copy.h"
+#include "tracemalloc.h"
 #endif
