@@ -194,7 +194,7 @@ tangle() {
 build_layer() {
     local k=$1 san=${2:-} dir flags f obj
     dir=$B/layer-$k${san:+-san}
-    flags="$CFLAGS_BASE -O1"
+    flags="$CFLAGS_BASE -O1 -DPM_REF_DEBUG"   # the total refcount: tests and demos only
     [ -n "$san" ] && flags="$flags $SAN_FLAGS"
     local files; files=$(first_k "$k")
     # shellcheck disable=SC2086
@@ -206,7 +206,9 @@ build_layer() {
     for f in "$dir"/src/*.c; do
         [ -e "$f" ] || continue
         obj=$dir/obj/$(basename "${f%.c}").o
-        $CC $flags -I"$dir/src" -c "$f" -o "$obj" || die "layer $k: compiling $(basename "$f") failed"
+        # PM_BUILD_CORE: the runtime's own files (CPython's Py_BUILD_CORE);
+        # demos, tests and benchmarks see the interface's macros instead
+        $CC $flags -DPM_BUILD_CORE -I"$dir/src" -c "$f" -o "$obj" || die "layer $k: compiling $(basename "$f") failed"
         objs+=("$obj")
     done
     rm -f "$dir/libpm.a"; ar rcs "$dir/libpm.a" "${objs[@]}"
@@ -239,6 +241,38 @@ build_layer() {
 }
 
 PASSED=0 FAILED=0
+# ---------------------------------------------------------------- jobs
+# The layers are independent of one another: they compile and run their
+# tests side by side, $JOBS at a time (one per core unless JOBS is set).
+# in_parallel NAME CMD...: run CMD in the background, its output in
+# build/jobs/NAME.log; wait_all waits for every job started, prints each
+# log in the order started, and fails when any job failed.
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+PJOBS=()
+in_parallel() {
+    local name=$1; shift
+    mkdir -p "$B/jobs"
+    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do sleep 0.2; done
+    ( "$@" ) > "$B/jobs/$name.log" 2>&1 &
+    PJOBS+=("$name:$!")
+}
+wait_all() {
+    local j rc=0
+    for j in "${PJOBS[@]}"; do
+        wait "${j##*:}" || rc=1
+        cat "$B/jobs/${j%%:*}.log"
+    done
+    PJOBS=()
+    return $rc
+}
+# layers_in_parallel K...: build layers K... side by side
+layers_in_parallel() {
+    local k
+    for k in "$@"; do
+        in_parallel "build-$k" build_layer "$k"
+    done
+    wait_all || die "a layer failed to build (its messages are above)"
+}
 # run_tests DIR LABEL [ALLOCATOR]: run a layer's test runner with the runtime's
 # default allocator (or PMMALLOC=ALLOCATOR; never the caller's exported
 # PMMALLOC), add its counts to the totals.
@@ -248,12 +282,14 @@ run_tests() {
     (cd "$dir" && env -u PMMALLOC ${alloc:+PMMALLOC=$alloc} CK_VERBOSITY=normal ${VALGRIND:-} ./bin/tests) > "$log" 2>&1 || rc=$?
     line=$(grep -E '^[0-9]+%: Checks: ' "$log" | tail -1 || true)
     if [ -z "$line" ]; then
-        cat "$log"; FAILED=$((FAILED + 1)); say "$label: test runner failed (exit $rc)"; return
+        cat "$log"; FAILED=$((FAILED + 1)); echo "0 1" >> "$B/counts"
+        say "$label: test runner failed (exit $rc)"; return
     fi
     checks=$(sed -E 's/.*Checks: ([0-9]+).*/\1/' <<< "$line")
     fails=$(sed -E 's/.*Failures: ([0-9]+).*/\1/' <<< "$line")
     errs=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<< "$line")
     PASSED=$((PASSED + checks - fails - errs)); FAILED=$((FAILED + fails + errs))
+    echo "$((checks - fails - errs)) $((fails + errs))" >> "$B/counts"
     if [ "$rc" != 0 ] || [ $((fails + errs)) != 0 ]; then
         grep -vE '^(Running suite|[0-9]+%: Checks)' "$log" | sed 's/^/    /' || true
     fi
@@ -266,30 +302,47 @@ cmd_test() {
     local layers to k
     if [ -n "${1:-}" ]; then layers=$(layer_arg "$1"); else layers=$(layer_nums); fi
     to=$(tail -1 <<< "$layers")
+    mkdir -p "$B"; : > "$B/counts"
+    # the longest jobs start first: the last layer (then under valgrind),
+    # its sanitizer build, build.sh's own tests; then the other layers
+    in_parallel "layer-$to" test_last_layer "$to"
+    in_parallel "layer-$to-san" test_sanitized "$to"
+    if [ -z "${1:-}" ]; then
+        in_parallel build-tests run_build_tests
+        in_parallel fuzz test_fuzz
+    fi
     for k in $layers; do
-        build_layer "$k"
-        run_tests "$B/layer-$k" "layer $k (chapters 1..$k)"
+        [ "$k" = "$to" ] || in_parallel "layer-$k" test_layer "$k"
     done
-    build_layer "$to" san
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-        run_tests "$B/layer-$to-san" "layer $to under ASan+UBSan"
+    wait_all || echo "0 1" >> "$B/counts"   # a job that died (e.g. did not compile)
+    local p f
+    while read -r p f; do PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); done < "$B/counts"
+    echo "tests: $PASSED passed, $FAILED failed"
+    [ "$FAILED" = 0 ]
+}
+
+# test_layer K: build layer K and run its tests
+test_layer() {
+    build_layer "$1"
+    run_tests "$B/layer-$1" "layer $1 (chapters 1..$1)"
+}
+# test_last_layer K: the same, then again under valgrind
+test_last_layer() {
+    test_layer "$1"
     if command -v valgrind >/dev/null; then
         # PMMALLOC=malloc: valgrind sees each object as a malloc block, so it
         # can report leaked objects (inside pymalloc's arenas it cannot)
         VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9" \
-            run_tests "$B/layer-$to" "layer $to under valgrind (PMMALLOC=malloc)" malloc
+            run_tests "$B/layer-$1" "layer $1 under valgrind (PMMALLOC=malloc)" malloc
     else
         say "valgrind not installed: skipped the valgrind run"
     fi
-    if [ -z "${1:-}" ]; then
-        run_build_tests
-        say "fuzz: tests/fuzz.c for ${FUZZ_TEST_SECONDS:-20} s"
-        build_fuzz
-        rm -rf "$B/fuzz/corpus-test"
-        if run_fuzz "${FUZZ_TEST_SECONDS:-20}" "$B/fuzz/corpus-test"; then PASSED=$((PASSED + 1)); else FAILED=$((FAILED + 1)); fi
-    fi
-    echo "tests: $PASSED passed, $FAILED failed"
-    [ "$FAILED" = 0 ]
+}
+# test_sanitized K: layer K built with ASan+UBSan, and its tests
+test_sanitized() {
+    build_layer "$1" san
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+        run_tests "$B/layer-$1-san" "layer $1 under ASan+UBSan"
 }
 
 # run_build_tests: tools/test-build.sh, the tests of build.sh itself (on a
@@ -304,7 +357,7 @@ run_build_tests() {
     else
         p=0 f=1
     fi
-    PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+    echo "$p $f" >> "$B/counts"
     [ "$f" = 0 ] || grep -v '^ok ' "$log" | sed 's/^/    /'
     say "build.sh: $line"
 }
@@ -578,10 +631,9 @@ cmd_build() {
     say "tangling $(chapters | wc -l) chapters"
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$new/tangled" "" $(chapters)
-    for k in $(layer_nums); do
-        say "compiling layer $k (chapters 1..$k): runtime, demos, tests"
-        build_layer "$k"
-    done
+    say "compiling layers $(echo $(layer_nums)) ($JOBS at a time): runtime, demos, tests"
+    # shellcheck disable=SC2046
+    layers_in_parallel $(layer_nums)
     say "running the demos"
     run_demos "$B/out" "$new/figures"
     say "rendering figures"
@@ -619,7 +671,8 @@ cmd_check() {
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$s/tangled" "" $(chapters)
     local k
-    for k in $(layer_nums); do build_layer "$k"; done
+    # shellcheck disable=SC2046
+    layers_in_parallel $(layer_nums)
     say "check: demos, figures, weave"
     run_demos "$s/out" "$s/figures"
     render_svg "$s/figures"
@@ -689,13 +742,17 @@ BENCHES="alloc    pm's PmObject_Malloc/PmObject_Free (chapter 7's default; chapt
          CPython programs; 7 rounds (BENCH_ROUNDS), about 15 minutes on 2 cores
          (chapters 'Measuring the allocator' and 'Descriptors together')
 copy     PmCopy_DeepCopy against CPython 3.11's copy.deepcopy on a list of 100,000
-         lists of 10 ints; about a minute (chapter 'Copy semantics')"
+         lists of 10 ints; about a minute (chapter 'Copy semantics')
+trace    the cost of tracing: rows of two ints with tracing off and on, ours
+         (PmTraceMalloc) and CPython 3.11's tracemalloc; 7 rounds (BENCH_ROUNDS),
+         about two minutes (chapter 'Tracing allocations')"
 
 cmd_bench() {
     case "${1:-}" in
         "") echo "benchmarks (./build.sh bench NAME):"; echo "$BENCHES" | sed 's/^/  /';;
         alloc) bench_alloc;;
         copy)  bench_copy;;
+        trace) bench_trace;;
         *) die "no benchmark '$1' (./build.sh bench lists them)";;
     esac
 }
@@ -723,7 +780,7 @@ bench_runtime() {
     # shellcheck disable=SC2046
     lint $(chapters); tangle "$d/src" -L $(chapters)
     for f in "$d"/src/*.c; do
-        $cc -I"$d/src" -c "$f" -o "$d/obj/$(basename "${f%.c}").o" || die "bench: compiling $(basename "$f") failed"
+        $cc -DPM_BUILD_CORE -I"$d/src" -c "$f" -o "$d/obj/$(basename "${f%.c}").o" || die "bench: compiling $(basename "$f") failed"
     done
     ar rcs "$d/libpm.a" "$d"/obj/*.o
 }
@@ -1014,6 +1071,81 @@ bench_copy() {
     grep '^bench' figures/bench-copy.txt
 }
 
+# bench_trace: bench/trace.c (our runtime, -O2) and bench/trace_cpython.py
+# (CPython 3.11), each with tracing off and on: ROUNDS rounds (BENCH_ROUNDS,
+# default 7), in each the four arms once, each in a fresh process, in an
+# order shuffled anew; recorded in figures/bench-trace.txt.
+BENCH_TRACE_ARMS="ours-off ours-on cpython-off cpython-on"
+bench_trace() {
+    need_packages
+    local d=$B/bench-trace start=$SECONDS cc="$CC $CFLAGS_BASE -O2" py load r a line
+    local rounds=${BENCH_ROUNDS:-7}
+    say "bench trace: compiling our runtime (-O2) and bench/trace.c"
+    bench_runtime "$d"
+    $cc -DBENCH_PM -I"$d/src" "$d/src/bench/trace.c" "$d/libpm.a" -lm -o "$d/bin/trace"
+    py=$(py_for "$PY_WANT")
+    [ -n "$py" ] || die "bench trace: needs CPython $PY_WANT (python3 or python$PY_WANT)"
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    : > "$d/results"
+    for r in $(seq 1 "$rounds"); do
+        say "bench trace: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
+        for a in $(printf '%s\n' $BENCH_TRACE_ARMS | shuf); do
+            case $a in
+                ours-*) line=$(env -u PMMALLOC "$d/bin/trace" "${a#ours-}") || die "bench trace: $a failed";;
+                *)      # shellcheck disable=SC2046
+                        line=$(cd "$d/src/bench" && env $(no_python_env) "$py" trace_cpython.py "${a#cpython-}") \
+                            || die "bench trace: $a failed";;
+            esac
+            echo "run $r $a ${line#result }" >> "$d/results"
+        done
+    done
+    {
+        echo "# ./build.sh bench trace, $(date -u +%Y-%m-%d)"
+        echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
+        echo "# load:     $load (1, 5, 15 minutes) when the run began"
+        echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
+        echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
+        echo "# cpython:  $("$py" -c 'import platform; print("CPython", platform.python_version())')"
+        echo "# method:   $rounds rounds; in each, the arms $BENCH_TRACE_ARMS once, each in a"
+        echo "#           fresh process, in an order shuffled anew. An arm's figure is ns per row (a"
+        echo "#           list of two ints appended to a list of 100,000, 20 times); a runtime's"
+        echo "#           overhead in a round = its ns per row traced / untraced. Reported: the"
+        echo "#           medians over the rounds, ratio = median of (ours / CPython's overhead) per"
+        echo "#           round, wins = rounds with our overhead the smaller"
+        bench_trace_report "$d/results"
+    } > figures/bench-trace.txt
+    say "bench trace: $((SECONDS - start)) s; recorded figures/bench-trace.txt (./build.sh puts it in the book)"
+    grep '^bench' figures/bench-trace.txt
+}
+
+# bench_trace_report RESULTS: the recorded lines from the raw results
+bench_trace_report() {
+    awk '
+    function median(list,    n, x, i, j, t) {
+        n = split(list, x, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && x[j - 1] + 0 > x[j] + 0; j--) { t = x[j]; x[j] = x[j - 1]; x[j - 1] = t }
+        return n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
+    }
+    /^run / { split($4, kv, "="); v[$2, $3] = kv[2]; if ($2 > R) R = $2 }
+    END {
+        print "# ns per row, round by round (ours off, ours on, cpython off, cpython on; overheads):"
+        for (r = 1; r <= R; r++) {
+            o = v[r, "ours-on"] / v[r, "ours-off"]; c = v[r, "cpython-on"] / v[r, "cpython-off"]
+            printf "#   round %d: %7.2f %7.2f %7.2f %7.2f   ours %.3f  cpython %.3f\n", r,
+                v[r, "ours-off"], v[r, "ours-on"], v[r, "cpython-off"], v[r, "cpython-on"], o, c
+            os = os " " o; cs = cs " " c; rs = rs " " o / c; w += o < c
+            oo = oo " " v[r, "ours-off"]; on = on " " v[r, "ours-on"]
+            co = co " " v[r, "cpython-off"]; cn = cn " " v[r, "cpython-on"]
+        }
+        printf "# medians: ours %.2f ns per row off, %.2f on; CPython %.2f off, %.2f on\n",
+            median(oo), median(on), median(co), median(cn)
+        printf "# extra time for tracing (overhead - 1): ours %.1f%%, CPython %.1f%%\n",
+            100 * (median(os) - 1), 100 * (median(cs) - 1)
+        printf "bench trace ours_overhead=%.3f cpython_overhead=%.3f ratio=%.3f wins=%d/%d\n",
+            median(os), median(cs), median(rs), w, R
+    }' "$1"
+}
+
 # ---------------------------------------------------------------- fuzzing
 # tests/fuzz.c is a libFuzzer target over the runtime's public API (see its
 # comment). It is built from every chapter with clang's libFuzzer and
@@ -1043,7 +1175,7 @@ build_fuzz() {
     # twice per input, walks a MiB of address map: no coverage or checks there
     printf 'fun:census\nfun:census_arena\n' > "$d/no-coverage.txt"
     for f in "$d"/src/*.c; do
-        clang $FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined \
+        clang $FUZZ_FLAGS -DPM_BUILD_CORE -fsanitize=fuzzer-no-link,address,undefined \
             -fsanitize-coverage-ignorelist="$d/no-coverage.txt" -fsanitize-ignorelist="$d/no-coverage.txt" -I"$d/src" -c "$f" \
             -o "$d/obj/$(basename "${f%.c}").o" || die "fuzz: compiling $(basename "$f") with clang failed"
     done
@@ -1069,6 +1201,15 @@ run_fuzz() {
         return 1
     fi
     say "fuzz: ${execs} executions in ${secs} s, ${rate} per second, $(ls "$corpus" | wc -l) inputs in the corpus; no crash, leak or wrong count"
+}
+
+# test_fuzz: the fuzz target for FUZZ_TEST_SECONDS (20) from the seeds
+# alone, counted as one test
+test_fuzz() {
+    say "fuzz: tests/fuzz.c for ${FUZZ_TEST_SECONDS:-20} s"
+    build_fuzz
+    rm -rf "$B/fuzz/corpus-test"
+    if run_fuzz "${FUZZ_TEST_SECONDS:-20}" "$B/fuzz/corpus-test"; then echo "1 0" >> "$B/counts"; else echo "0 1" >> "$B/counts"; fi
 }
 
 cmd_fuzz() {
@@ -1098,7 +1239,7 @@ cmd_fuzz() {
 # the mutant. A record whose text is missing, found twice, changes no
 # compiled code or does not compile is broken. MUT_DRY=1 checks the records
 # only (chapter, layer, find, book), without building.
-MUT_CFLAGS="$CFLAGS_BASE -O0"
+MUT_CFLAGS="$CFLAGS_BASE -O0 -DPM_REF_DEBUG"            # as build_layer's, without -O1
 
 # mut_parse FILE DIR: one file per field per record, DIR/N.{chapter,...};
 # prints the number of records
@@ -1149,7 +1290,11 @@ mut_says() {
 }
 
 # mut_compile LAYERDIR SRC OBJ FILE: compile one runtime or test file
-mut_cc() { $CC $MUT_CFLAGS -I"$1/src" -I"$1" -I"$MUT_TREE/tests" -c "$2" -o "$3" 2> "$3.err"; }
+# (the runtime's own files with -DPM_BUILD_CORE, as in build_layer)
+mut_cc() {
+    local core=""; case $2 in "$1"/src/*) core=-DPM_BUILD_CORE;; esac
+    $CC $MUT_CFLAGS $core -I"$1/src" -I"$1" -I"$MUT_TREE/tests" -c "$2" -o "$3" 2> "$3.err"
+}
 
 # mut_base K: tangle and compile layer K of the scratch copy, unmutated
 mut_base() {

@@ -109,65 +109,84 @@ START_TEST(getrefcount_is_one_higher_than_the_count)
 }
 END_TEST
 
-/* "Seed 000's walk-through": 4, 5, 5, 8, 7, 4 with the holders modelled. */
+/* "The first article's walk-through": the runtime's operations change the
+   count as CPython 3.11's do: 4, 5, 5, 8, 7, 4 is +1 for a second label, 0
+   for a concatenation, +3 for a list holding it three times (made by
+   appends), -1 and -3 when they go. The starting 4 is the holders that the
+   demo models; here the count starts at the runtime's own 2 for one
+   label (getrefcount's argument included). */
 START_TEST(qikepu_walkthrough_gives_4_5_5_8_7_4)
 {
-    PmObject *arena = PmList_New(0), *consts = PmList_New(0);
     PmObject *name = PmStr_FromString("qikepu");
-    PmList_Append(arena, name);
-    PmList_Append(consts, name);                       /* name is the 3rd */
-    Pm_ssize_t got[6];
+    Pm_ssize_t got[6], base = 4 - 2;                   /* CPython's two holders */
     got[0] = PmSys_GetRefCount(name);
     PmObject *other = Pm_NewRef(name);
     got[1] = PmSys_GetRefCount(name);
     PmObject *suffix = PmStr_FromString(" Python"), *sum = PmStr_Concat(name, suffix);
     got[2] = PmSys_GetRefCount(name);
-    PmObject *l = PmList_New(3);
-    for (int i = 0; i < 3; i++) PmList_SET_ITEM(l, i, Pm_NewRef(name));
+    PmObject *l = PmList_New(0);
+    for (int i = 0; i < 3; i++) PmList_Append(l, name);
     got[3] = PmSys_GetRefCount(name);
     Pm_DECREF(other);
     got[4] = PmSys_GetRefCount(name);
     Pm_DECREF(l);
     got[5] = PmSys_GetRefCount(name);
-    Pm_ssize_t want[6] = {4, 5, 5, 8, 7, 4};
-    for (int i = 0; i < 6; i++) ck_assert_int_eq(got[i], want[i]);
+    Pm_ssize_t want[6] = {4, 5, 5, 8, 7, 4};           /* CPython 3.11 */
+    for (int i = 0; i < 6; i++) ck_assert_int_eq(base + got[i], want[i]);
+    ck_assert_str_eq(PmStr_AsString(sum), "qikepu Python");
     Pm_DECREF(suffix); Pm_DECREF(sum); Pm_DECREF(name);
-    Pm_DECREF(consts); Pm_DECREF(arena);
 }
 END_TEST
 
-/* "Seed 001's call example": moving arguments gives 3, copying gives 4. */
-static Pm_ssize_t inside_moved(PmObject *param)
-{ Pm_ssize_t n = PmSys_GetRefCount(param); Pm_DECREF(param); return n; }
-static Pm_ssize_t inside_copied(PmObject *pushed)
-{ PmObject *param = Pm_NewRef(pushed); Pm_ssize_t n = PmSys_GetRefCount(param); Pm_DECREF(param); return n; }
+/* "The second article's call example": the book's program (the demo
+   ch02_call) prints CPython 3.11's 2, 3, 2 and CPython 3.10's 2, 4, 2. */
 START_TEST(a_call_adds_one_reference_in_311_and_two_in_310)
 {
-    PmObject *a = PmList_New(0);
-    ck_assert_int_eq(PmSys_GetRefCount(a), 2);
-    ck_assert_int_eq(inside_moved(Pm_NewRef(a)), 3);
-    ck_assert_int_eq(PmSys_GetRefCount(a), 2);
-    PmObject *pushed = Pm_NewRef(a);
-    ck_assert_int_eq(inside_copied(pushed), 4);
-    Pm_DECREF(pushed);
-    ck_assert_int_eq(PmSys_GetRefCount(a), 2);
-    Pm_DECREF(a);
+    char cmd[4096], out[512];
+    snprintf(cmd, sizeof cmd, "%.4000s", pm_test_argv0);
+    char *slash = strrchr(cmd, '/');
+    ck_assert_ptr_nonnull(slash);
+    strcpy(slash + 1, "ch02_call");
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = '\0';
+    ck_assert_int_eq(pclose(p), 0);
+    long v[8];
+    int k = 0;
+    for (char *line = strtok(out, "\n"); line != NULL && k < 8; line = strtok(NULL, "\n")) {
+        char *last = strrchr(line, ' '), *end;
+        long x = last ? strtol(last + 1, &end, 10) : 0;
+        if (last && end != last + 1 && *end == '\0')
+            v[k++] = x;                                /* a line ending in a number */
+    }
+    ck_assert_int_eq(k, 6);
+    long want[6] = {2, 3, 2, 2, 4, 2};                 /* CPython 3.11, then 3.10 */
+    for (int i = 0; i < 6; i++) ck_assert_int_eq(v[i], want[i]);
 }
 END_TEST
 
-/* "Locals die with their function; returned references escape". */
-static void use_locally(void) { PmObject *t = tracked('l', NULL); Pm_DECREF(t); }
-static PmObject *make(void) { return tracked('r', NULL); }
+/* "Locals die with their function; returned references escape": counted
+   by the runtime's blocks alive, as sys.getallocatedblocks() counts them
+   in CPython: a function's local string leaves no block behind, a returned
+   one leaves one until its owner lets go. (A str: no chapter keeps dead
+   strings made at run time for reuse.) */
+static void use_locally(void)
+{
+    PmObject *local = PmStr_FromString("a local string");
+    Pm_DECREF(local);
+}
+static PmObject *make(void) { return PmStr_FromString("a returned string"); }
 START_TEST(locals_die_in_their_function_returned_objects_live_on)
 {
-    reset_freed();
+    Pm_ssize_t blocks = PmSys_GetAllocatedBlocks();
     use_locally();
-    ck_assert_str_eq(freed, "l");
+    ck_assert_int_eq(PmSys_GetAllocatedBlocks() - blocks, 0);
     PmObject *x = make();
-    ck_assert_str_eq(freed, "l");
+    ck_assert_int_eq(PmSys_GetAllocatedBlocks() - blocks, 1);
     ck_assert_int_eq(Pm_REFCNT(x), 1);
     Pm_DECREF(x);
-    ck_assert_str_eq(freed, "lr");
+    ck_assert_int_eq(PmSys_GetAllocatedBlocks() - blocks, 0);
 }
 END_TEST
 
@@ -185,7 +204,7 @@ START_TEST(deep_nesting_is_freed_without_deep_recursion)
     PmDeallocStats after = Pm_GetDeallocStats();
     ck_assert_int_eq(after.deallocs - before.deallocs, 1000000);
     ck_assert_int_gt(after.deferred - before.deferred, 0);
-    ck_assert_int_le(after.max_depth, PM_TRASH_DEPTH);
+    ck_assert_int_le(after.max_depth, 50);             /* CPython 3.11 _PyTrash_UNWIND_LEVEL */
     ck_assert_int_eq(_Pm_Trash.depth, 0);
     ck_assert_ptr_null(_Pm_Trash.later);
 }

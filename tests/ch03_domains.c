@@ -1,6 +1,7 @@
 /* ch03_domains.c -- tests of chapter 3, "The raw layer and the private
  * heap". Each test checks one claim; the comment names the section. */
 #include "pmtest.h"
+#include <malloc.h>                    /* malloc_usable_size */
 #include <sys/mman.h>
 
 /* An allocator that records which domain's calls reach it. */
@@ -36,6 +37,29 @@ START_TEST(each_door_calls_its_own_domain)
     ck_assert_int_eq(calls[PM_MEM_DOMAIN_OBJ], 3);
     ck_assert_int_eq(calls[PM_MEM_DOMAIN_RAW], 3);
     for (int d = 0; d < PM_MEM_NDOMAINS; d++) PmMem_SetAllocator(d, &saved[d]);
+}
+END_TEST
+
+/* Chapter 1, "Where objects get their memory": calloc with a zero count
+   is one element of one byte, as CPython 3.11's _PyMem_RawCalloc makes it
+   (nelem = elsize = 1), in every domain; a product that overflows is
+   refused. */
+START_TEST(calloc_with_a_zero_count_is_one_byte_in_every_domain)
+{
+    void *(*callocs[])(size_t, size_t) = {PmMem_RawCalloc, PmMem_Calloc, PmObject_Calloc};
+    void (*frees[])(void *) = {PmMem_RawFree, PmMem_Free, PmObject_Free};
+    for (int d = 0; d < 3; d++) {
+        unsigned char *p = callocs[d](1 << 20, 0), *q = callocs[d](SIZE_MAX, 0);
+        unsigned char *r = callocs[d](0, 1 << 20);
+        ck_assert_msg(p && q && r, "domain %d refused a zero-byte calloc", d);
+        ck_assert(p[0] == 0 && q[0] == 0 && r[0] == 0);
+        ck_assert_ptr_null(callocs[d](SIZE_MAX / 2, 3));
+        ck_assert_ptr_null(callocs[d](3, SIZE_MAX / 2));
+        frees[d](p); frees[d](q); frees[d](r);
+    }
+    void *p = PmMem_RawCalloc(1 << 20, 0);
+    ck_assert_uint_lt(malloc_usable_size(p), 32);   /* calloc(1, 1): glibc gives 24 */
+    PmMem_RawFree(p);
 }
 END_TEST
 
@@ -110,8 +134,8 @@ START_TEST(uss_counts_written_private_pages)
     PmProcessMemory m = Pm_GetProcessMemory();
     ck_assert_uint_ge(m.uss, base + (60 << 20));
     ck_assert_uint_ge(m.rss, m.uss);
-    munmap(p, n);
-    ck_assert_uint_lt(Pm_GetProcessMemory().uss, base + (8 << 20));
+    munmap(p, n);                   /* the 64 MiB leave USS again */
+    ck_assert_uint_lt(Pm_GetProcessMemory().uss, m.uss - (56 << 20));
 }
 END_TEST
 
@@ -121,6 +145,7 @@ Suite *ch03_domains_suite(void)
     TCase *tc = tcase_create("domains");
     tcase_add_test(tc, each_door_calls_its_own_domain);
     tcase_add_test(tc, objects_use_obj_and_their_buffers_use_mem);
+    tcase_add_test(tc, calloc_with_a_zero_count_is_one_byte_in_every_domain);
     tcase_add_test(tc, restoring_an_allocator_undoes_the_replacement);
     tcase_add_test(tc, stats_hook_counts_calls_and_bytes_per_domain);
     tcase_add_test(tc, uss_counts_written_private_pages);

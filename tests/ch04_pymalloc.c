@@ -25,6 +25,7 @@ END_TEST
 /* "Size classes": blocks are 16-byte aligned and rounded up to a multiple of 16. */
 START_TEST(blocks_are_aligned_and_spaced_by_their_class)
 {
+    PM_RUNS_ONCE("a fresh pool hands out its blocks in address order; a reused one in LIFO order");
     for (size_t n = 1; n <= 512; n += 37) {
         char *a = pm_malloc(n), *b = pm_malloc(n);
         ck_assert_uint_eq((uintptr_t)a % 16, 0);
@@ -90,6 +91,7 @@ END_TEST
    where pymalloc has no pool yet.) */
 START_TEST(an_empty_pool_serves_any_class)
 {
+    PM_RUNS_ONCE("it follows one pool from the start of a fresh heap");
     enum { PER_POOL = (16384 - 48) / 16 };               /* 1021 */
     static void *b[PER_POOL + 1];
     for (int i = 0; i <= PER_POOL; i++) b[i] = pm_malloc(16);   /* pool A full, B has 1 */
@@ -113,6 +115,7 @@ END_TEST
    move its pool back and forth, and a kept pool never pins an arena. */
 START_TEST(the_last_pool_of_a_class_is_kept_without_pinning_arenas)
 {
+    PM_RUNS_ONCE("it counts the arenas from the start of a fresh heap");
     void *a = pm_malloc(32);
     uintptr_t pool = (uintptr_t)a & ~(uintptr_t)16383;
     pm_free(a);
@@ -156,6 +159,7 @@ END_TEST
    the kept pool gives way and becomes a free pool, for any class. */
 START_TEST(a_kept_pool_gives_way_when_another_pool_joins_its_class)
 {
+    PM_RUNS_ONCE("it follows two pools from the start of a fresh heap");
     enum { PER_POOL = (16384 - 48) / 400 };                     /* 40 */
     void *a[PER_POOL];
     for (int i = 0; i < PER_POOL; i++) a[i] = pm_malloc(400);   /* pool A, full */
@@ -211,6 +215,7 @@ END_TEST
    all 64 of its pools are usable and none is lost to alignment. */
 START_TEST(arenas_are_aligned_and_keep_all_64_pools)
 {
+    PM_RUNS_ONCE("it expects fresh arenas, filled from pool 0");
     enum { N = 5 * 64 * 31 };                              /* 5 arenas of 512s */
     static void *b[N];
     for (int i = 0; i < N; i++) b[i] = pm_malloc(512);
@@ -264,6 +269,35 @@ START_TEST(new_pools_come_from_the_fullest_arena)
 }
 END_TEST
 
+#define MALLOC pm_malloc
+#define FREE pm_free
+#define NAME "pymalloc"
+/* "Checking the heap": a write into a freed block that breaks its pool's
+   free list (a use after free) is found by the heap checker, which names
+   the allocator, the pool and the block; repaired, the heap checks clean. */
+START_TEST(the_heap_checker_reports_a_corrupted_free_list)
+{
+    char why[512];
+    void *a = MALLOC(48), *b = MALLOC(48), *c = MALLOC(48);
+    ck_assert_msg(PmMem_CheckHeap(why, sizeof why) == 0, "%s", why);
+    FREE(b);
+    void *next = *(void **)b, *wild = &why;
+    *(void **)b = wild;                                   /* outside any pool */
+    ck_assert_int_gt(PmMem_CheckHeap(why, sizeof why), 0);
+    ck_assert_msg(strstr(why, NAME ": pool at ") && strstr(why, "is not one of its carved blocks"),
+                  "%s", why);
+    *(void **)b = (char *)c + 8;                          /* inside, off a boundary */
+    ck_assert_int_gt(PmMem_CheckHeap(why, sizeof why), 0);
+    ck_assert_msg(strstr(why, "is not one of its carved blocks"), "%s", why);
+    *(void **)b = b;                                      /* a cycle */
+    ck_assert_int_gt(PmMem_CheckHeap(why, sizeof why), 0);
+    ck_assert_msg(strstr(why, "free list longer than"), "%s", why);
+    *(void **)b = next;
+    ck_assert_msg(PmMem_CheckHeap(why, sizeof why) == 0, "%s", why);
+    FREE(a); FREE(c);
+}
+END_TEST
+
 /* "Is this address ours?": stack, static, malloc'd and wild addresses are not. */
 static int a_static;
 START_TEST(only_blocks_in_our_arenas_are_ours)
@@ -314,29 +348,67 @@ START_TEST(calloc_zeroes_reused_blocks_and_refuses_overflow)
 }
 END_TEST
 
-/* "Looking inside": the report's lines add up to the arenas' total. */
+/* the number on the report's line that contains label */
+static size_t report_value(const char *report, const char *label)
+{
+    const char *line = strstr(report, label);
+    ck_assert_msg(line != NULL, "no line \"%s\" in the report", label);
+    char digits[32];
+    int k = 0;
+    for (const char *c = strchr(line, '=') + 1; *c && *c != '\n'; c++)
+        if (*c >= '0' && *c <= '9') digits[k++] = *c;
+    digits[k] = '\0';
+    return strtoul(digits, NULL, 10);
+}
+
+/* "Looking inside": 200 blocks of 400 bytes fill 5 pools of CPython 3.11's
+   geometry, and the report says so line by line: (16384 - 48) / 400 = 40
+   blocks a pool, 48 bytes of header and 336 lost to quantization each,
+   and the other 59 pools of the 1 MiB arena unused. */
 START_TEST(the_report_accounts_for_every_byte)
 {
-    void *b[5000];
-    for (int i = 0; i < 5000; i++) b[i] = pm_malloc(1 + i % 512);
+    ck_assert_uint_eq(Pm_GetObmallocStats().blocks_in_use, 0);   /* nothing else in pymalloc */
+    void *b[200];
+    for (int i = 0; i < 200; i++) b[i] = pm_malloc(400);
     char buf[8192];
     FILE *f = fmemopen(buf, sizeof buf, "w");
     Pm_DebugMallocStats(f);
     fclose(f);
-    size_t v[7];
-    const char *label[7] = {"bytes/arena", "# bytes in allocated blocks", "# bytes in available blocks",
-                            "unused pools", "# bytes lost to pool headers", "# bytes lost to quantization", "Total"};
-    for (int i = 0; i < 7; i++) {
-        char *line = strstr(buf, label[i]), digits[32];
-        ck_assert_ptr_nonnull(line);
-        int k = 0;
-        for (char *c = strchr(line, '=') + 1; *c && *c != '\n'; c++) if (*c >= '0' && *c <= '9') digits[k++] = *c;
-        digits[k] = '\0';
-        v[i] = strtoul(digits, NULL, 10);
-    }
-    ck_assert_uint_eq(v[1] + v[2] + v[3] + v[4] + v[5], v[6]);
-    ck_assert_uint_eq(v[0], v[6]);
-    for (int i = 0; i < 5000; i++) pm_free(b[i]);
+    ck_assert_msg(strstr(buf, "\n   24    400           5             200             0\n"),
+                  "no line for class 24: %s", buf);
+    ck_assert_uint_eq(report_value(buf, "# arenas allocated current"), 1);
+    ck_assert_uint_eq(report_value(buf, "# bytes in allocated blocks"), 200 * 400);
+    ck_assert_uint_eq(report_value(buf, "# bytes in available blocks"), 0);
+    ck_assert_uint_eq(report_value(buf, "59 unused pools * 16384 bytes"), 59 * 16384);
+    ck_assert_uint_eq(report_value(buf, "# bytes lost to pool headers"), 5 * 48);
+    ck_assert_uint_eq(report_value(buf, "# bytes lost to quantization"), 5 * 336);
+    ck_assert_uint_eq(report_value(buf, "Total"), 1048576);
+    for (int i = 0; i < 200; i++) pm_free(b[i]);
+}
+END_TEST
+
+/* "Arenas, fullest first": an arena whose free pools grow past another's
+   moves behind it (case 3), so the next new pool still comes from the
+   arena with the fewest free pools. Pools are emptied in an order that
+   needs the move: one in A, one in B, a second in A, four more in B. */
+START_TEST(an_arena_that_frees_pools_moves_behind_fuller_ones)
+{
+    enum { PER_POOL = 31, PER_ARENA = 64 * 31 };          /* 512-byte blocks */
+    static void *b[2 * PER_ARENA];
+    for (int i = 0; i < 2 * PER_ARENA; i++) b[i] = pm_malloc(512);
+    uintptr_t arena_a = (uintptr_t)b[0] >> 20, arena_b = (uintptr_t)b[PER_ARENA] >> 20;
+    ck_assert_uint_ne(arena_a, arena_b);
+    int order[] = {0, PER_ARENA, PER_POOL, PER_ARENA + PER_POOL, PER_ARENA + 2 * PER_POOL,
+                   PER_ARENA + 3 * PER_POOL, PER_ARENA + 4 * PER_POOL};
+    for (int k = 0; k < 7; k++)
+        for (int i = order[k]; i < order[k] + PER_POOL; i++) {
+            pm_free(b[i]);
+            b[i] = NULL;
+        }
+    void *n = pm_malloc(16);                              /* needs a new pool */
+    ck_assert_uint_eq((uintptr_t)n >> 20, arena_a);       /* 2 free pools, B has 4 */
+    pm_free(n);
+    for (int i = 0; i < 2 * PER_ARENA; i++) pm_free(b[i]);
 }
 END_TEST
 
@@ -425,11 +497,13 @@ Suite *ch04_pymalloc_suite(void)
     tcase_add_test(tc, arenas_are_aligned_and_keep_all_64_pools);
     tcase_add_test(tc, one_survivor_per_pool_pins_every_arena);
     tcase_add_test(tc, new_pools_come_from_the_fullest_arena);
+    tcase_add_test(tc, an_arena_that_frees_pools_moves_behind_fuller_ones);
     tcase_add_test(tc, only_blocks_in_our_arenas_are_ours);
     tcase_add_test(tc, realloc_follows_the_quarter_rule_and_leaves_malloc_blocks);
     tcase_add_test(tc, calloc_zeroes_reused_blocks_and_refuses_overflow);
     tcase_add_test(tc, the_report_accounts_for_every_byte);
     tcase_add_test(tc, arenas_stay_sorted_whatever_the_order_of_frees);
+    tcase_add_test(tc, the_heap_checker_reports_a_corrupted_free_list);
     suite_add_tcase(s, tc);
     TCase *start = tcase_create("pymalloc at start-up");
     tcase_set_timeout(start, 60);

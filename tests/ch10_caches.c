@@ -90,8 +90,10 @@ START_TEST(interning_returns_the_first_equal_string)
     PmObject *s0 = s;
     PmStr_InternInPlace(&s);
     ck_assert_ptr_eq(s, s0);
+    Pm_ssize_t deallocs = Pm_GetDeallocStats().deallocs;
     PmStr_InternInPlace(&t);                 /* t's own string is released */
     ck_assert_ptr_eq(t, s);
+    ck_assert_int_eq(Pm_GetDeallocStats().deallocs - deallocs, 1);   /* the duplicate died */
     ck_assert_int_eq(Pm_REFCNT(s), 2);       /* s and t; the table not counted */
     ck_assert_int_eq(PmStr_InternedCount(), 1);
     Pm_DECREF(s); Pm_DECREF(t);
@@ -105,7 +107,7 @@ START_TEST(a_mortal_interned_string_dies_with_its_last_owner)
 {
     PmObject *s = PmStr_InternFromString("eggs");
     ck_assert_int_eq(Pm_REFCNT(s), 1);
-    ck_assert_int_eq(((PmStrObject *)s)->state, PM_SSTATE_INTERNED_MORTAL);
+    ck_assert_int_eq(((PmStrObject *)s)->state, 1);      /* CPython 3.11 SSTATE_INTERNED_MORTAL */
     ck_assert_int_eq(PmStr_InternedCount(), 1);
     PmMem_StatsStart();
     Pm_DECREF(s);
@@ -125,7 +127,7 @@ START_TEST(an_immortal_string_interned_stays_immortal)
 {
     PmObject *a = PmStr_InternFromString("x");
     ck_assert(Pm_IsImmortal(a));
-    ck_assert_int_eq(((PmStrObject *)a)->state, PM_SSTATE_INTERNED_IMMORTAL);
+    ck_assert_int_eq(((PmStrObject *)a)->state, 2);      /* CPython 3.11 SSTATE_INTERNED_IMMORTAL */
     ck_assert_ptr_eq(PmSys_Intern(PmStr_FromString("x")), a);
 }
 END_TEST
@@ -185,8 +187,8 @@ START_TEST(name_like_string_constants_are_interned)
     PmUnit *u = PmUnit_New();
     PmCode *co = PmCode_New(u, "f");
     PmObject *h = add(co, PmStr_FromString("hello_1")), *w = add(co, PmStr_FromString("hello world"));
-    ck_assert_int_eq(((PmStrObject *)h)->state, PM_SSTATE_INTERNED_MORTAL);
-    ck_assert_int_eq(((PmStrObject *)w)->state, PM_SSTATE_NOT_INTERNED);
+    ck_assert_int_eq(((PmStrObject *)h)->state, 1);      /* CPython 3.11 SSTATE_INTERNED_MORTAL */
+    ck_assert_int_eq(((PmStrObject *)w)->state, 0);      /* SSTATE_NOT_INTERNED */
     PmObject *built = PmStr_FromString("hello_1");
     ck_assert_ptr_ne(built, h);
     PmObject *i = PmSys_Intern(built);

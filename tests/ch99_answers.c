@@ -211,6 +211,7 @@ END_TEST
    capacities 4 ... 108); above 512 bytes the array is the raw domain's. */
 START_TEST(a_hundred_ints_cost_101_objects_and_11_reallocs)
 {
+    PM_RUNS_ONCE("it counts allocations before the free lists hold anything");
     PmMem_StatsStart();
     PmObject *l = int_list(100, 1000);
     Pm_DECREF(l);
@@ -366,6 +367,7 @@ END_TEST
    pool and every other arena goes but the one kept against thrashing. */
 START_TEST(copying_the_survivors_frees_their_arenas)
 {
+    PM_RUNS_ONCE("it counts arenas from the start of a fresh heap");
     enum { N = 1000000 };
     static void *blocks[N];
     size_t start = Pm_GetObmallocStats().arenas_current;
@@ -455,6 +457,7 @@ END_TEST
 /* 5.4: the on-demand check finds each kind of damage and says so. */
 START_TEST(a_live_block_can_be_checked_on_demand)
 {
+    PM_RUNS_ONCE("it names the serial numbers of a fresh debug allocator");
     char why[128];
     PmMem_SetupDebugHooks();
     char *s = PmMem_Malloc(16);
@@ -529,6 +532,40 @@ END_TEST
 
 /* ---------------------------------------------------------------- chapter 8 */
 
+/* 7.1: in a fresh arena of chapter 7, pool 0 holds 254 blocks of 48
+   bytes, pool 1 holds 341 (16,384 / 48), and the 2,000th block is in pool
+   6, whose descriptor is 384 bytes into the arena. */
+static int by_address(const void *a, const void *b)
+{
+    uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+    return (x > y) - (x < y);
+}
+START_TEST(pool_0_holds_254_blocks_of_48_and_block_2000_is_in_pool_6)
+{
+    enum { N = 100000 };
+    static void *b[N];
+    static uintptr_t mine[N];
+    int per_pool[64] = {0}, n = 0;
+    if (!small_objects())               /* PMMALLOC=malloc: no descriptors */
+        return;
+    for (int i = 0; i < N; i++) b[i] = PmObject_Malloc(48);
+    uintptr_t arena = (uintptr_t)Pm_SegmentDescriptor(b[N / 2]) & ~(uintptr_t)0xFFFFF;
+    for (int i = 0; i < N; i++) {
+        uintptr_t d = (uintptr_t)Pm_SegmentDescriptor(b[i]);
+        ck_assert(d != 0);
+        if ((d & ~(uintptr_t)0xFFFFF) != arena) continue;
+        per_pool[(d - arena) / 64]++;
+        mine[n++] = (uintptr_t)b[i];
+    }
+    ck_assert_int_eq(per_pool[0], 254);
+    ck_assert_int_eq(per_pool[1], 341);
+    ck_assert_int_eq(n, 254 + 63 * 341);
+    qsort(mine, (size_t)n, sizeof mine[0], by_address);
+    ck_assert_int_eq((uintptr_t)Pm_SegmentDescriptor((void *)mine[1999]) - arena, 384);
+    for (int i = 0; i < N; i++) PmObject_Free(b[i]);
+}
+END_TEST
+
 /* 8.1: 150 floats freed: 100 kept (CPython 3.11's PyFloat_MAXFREELIST),
    50 given back; the next 150 take the 100 and allocate 50. */
 START_TEST(of_150_dead_floats_100_are_kept_and_50_freed)
@@ -573,6 +610,7 @@ END_TEST
    makes a million ints with one allocator call. */
 START_TEST(an_int_free_list_saves_all_but_one_call)
 {
+    PM_RUNS_ONCE("it counts allocations before the free list holds anything");
     PmMem_StatsStart();
     for (long long i = 0; i < 1000000; i++)
         Pm_DECREF(Ans8_IntFromLong(1000 + i));
@@ -831,6 +869,50 @@ END_TEST
 
 /* ---------------------------------------------------------------- the suite */
 
+/* A.14.1: the documentation's display_top recipe, on the traces of
+   chapter 14's statistics demo and one at <unknown>:0, prints CPython
+   3.11.7's lines (chapters/cpython/ch99_14_top.out). */
+START_TEST(display_top_prints_the_recipes_lines)
+{
+    static const struct { unsigned domain; size_t size; int n; PmTraceFrame f[3]; } given[] = {
+        {0, 424, 2, {{"app.py", 19}, {"main.py", 5}}}, {0, 424, 2, {{"app.py", 19}, {"main.py", 5}}},
+        {0, 64, 2, {{"app.py", 18}, {"main.py", 6}}},
+        {0, 102399, 3, {{"lib/util.py", 40}, {"app.py", 30}, {"main.py", 7}}},
+        {0, 1000, 3, {{"lib/util.py", 40}, {"app.py", 31}, {"main.py", 7}}},
+        {0, 24, 1, {{"main.py", 9}}}, {0, 5000, 1, {{"<unknown>", 0}}},
+        {7, 4096, 2, {{"app.py", 50}, {"main.py", 8}}}, {7, 8192, 2, {{"app.py", 51}, {"main.py", 8}}},
+    };
+    PmTraceMalloc_Start(3);
+    for (size_t i = 0; i < sizeof given / sizeof *given; i++) {
+        for (int f = given[i].n; f > 0; f--)
+            PmTraceMalloc_PushFrame(given[i].f[f - 1].filename, given[i].f[f - 1].lineno);
+        PmTraceMalloc_Track(given[i].domain, 0x1000 + 16 * i, given[i].size);
+        for (int f = 0; f < given[i].n; f++) PmTraceMalloc_PopFrame();
+    }
+    PmTraceSnapshot *s = PmTraceMalloc_TakeSnapshot();
+    PmTraceMalloc_Stop();
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    Ans14_DisplayTop(s, PM_TRACE_LINENO, 3, out);
+    Ans14_DisplayTop(s, PM_TRACE_FILENAME, 1, out);
+    fclose(out);
+    ck_assert_str_eq(text,                              /* CPython 3.11.7 */
+        "Top 3 lines\n"
+        "#1: lib/util.py:40: 101.0 KiB\n"
+        "#2: app.py:51: 8.0 KiB\n"
+        "#3: app.py:50: 4.0 KiB\n"
+        "3 other: 0.9 KiB\n"
+        "Total allocated size: 113.9 KiB\n"
+        "Top 1 lines\n"
+        "#1: lib/util.py:0: 101.0 KiB\n"
+        "2 other: 12.9 KiB\n"
+        "Total allocated size: 113.9 KiB\n");
+    free(text);
+    PmTraceSnapshot_Free(s);
+}
+END_TEST
+
 Suite *ch99_answers_suite(void)
 {
     Suite *s = suite_create("ch99_answers");
@@ -861,6 +943,7 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, the_quarantine_remembers_4096_frees);
     tcase_add_test(tc, workload_2_starts_with_the_same_sizes_as_in_python);
     tcase_add_test(tc, the_median_of_per_round_ratios_counts_the_rounds_won);
+    tcase_add_test(tc, pool_0_holds_254_blocks_of_48_and_block_2000_is_in_pool_6);
     tcase_add_test(tc, of_150_dead_floats_100_are_kept_and_50_freed);
     tcase_add_test(tc, floats_and_list_objects_reuse_blocks_tuples_only_by_length);
     tcase_add_test(tc, an_int_free_list_saves_all_but_one_call);
@@ -877,6 +960,7 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, a_shallow_copy_has_exactly_its_length_in_slots);
     tcase_add_test(tc, a_table_of_100_rows_is_1101_nodes_and_101_memoised);
     tcase_add_test(tc, a_copy_without_a_memo_loses_sharing_and_refuses_cycles);
+    tcase_add_test(tc, display_top_prints_the_recipes_lines);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,8 +8,10 @@
  * unit of code constants, that its reference count is exactly the number of
  * references to it that the graph holds; every block's bytes are checked
  * against the pattern written into them. At the end of an input everything
- * is released, the free lists cleared, and the small-object allocator must
- * hold as many blocks as before the input (LeakSanitizer checks malloc's).
+ * is released, the free lists cleared, and as many blocks must be allocated
+ * as before the input (PmSys_GetAllocatedBlocks; LeakSanitizer checks
+ * malloc's too), and the heap checker (PmMem_CheckHeap) must find every
+ * arena, pool and free list intact.
  *
  * Containers only ever receive objects made before them (a slot's "rank"),
  * so the graph has no cycle: without a collector (chapters 12 and 13) a
@@ -429,16 +431,14 @@ static int check_counts(void)
     return 0;
 }
 
-/* blocks the small-object allocator holds, less the interning table's own
-   (which lives from one input to the next and grows and shrinks with it) */
-static size_t small_blocks(void)
+/* blocks allocated (CPython's sys.getallocatedblocks), less the interning
+   table's own: it lives from one input to the next and grows and shrinks
+   with what is interned */
+static Pm_ssize_t allocated_blocks(void)
 {
-    PmObmallocStats a = Pm_GetObmallocStats(), b = Pm_GetSegmentsStats();
-    size_t n = a.blocks_in_use + b.blocks_in_use;
-    if (_Pm_Interned != NULL) {
-        Pm_ssize_t keys = PmObject_SizeOf(_Pm_Interned) - (Pm_ssize_t)sizeof(PmDictObject);
-        n -= 1 + (keys > 0 && keys <= 512);
-    }
+    Pm_ssize_t n = PmSys_GetAllocatedBlocks();
+    if (_Pm_Interned != NULL)
+        n -= 1 + (PmObject_SizeOf(_Pm_Interned) > (Pm_ssize_t)sizeof(PmDictObject));
     return n;
 }
 
@@ -458,7 +458,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     Input in = { data, data + size };
     Pm_ClearFreeLists();
-    size_t before = small_blocks();
+    Pm_ssize_t before = allocated_blocks();
     unit = PmUnit_New();
     code[0] = PmCode_New(unit, "f");
     code[1] = PmCode_New(unit, "g");
@@ -480,10 +480,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     PmCode_Free(code[1]);
     PmUnit_Free(unit);
     Pm_ClearFreeLists();
-    size_t after = small_blocks();
+    Pm_ssize_t after = allocated_blocks();
     if (after != before) {
-        fprintf(stderr, "fuzz: %zu small blocks in use after the input, %zu before\n", after, before);
-        fail("the input leaked blocks of the small-object allocator", NULL);
+        fprintf(stderr, "fuzz: %zd blocks allocated after the input, %zd before\n", after, before);
+        fail("the input leaked blocks", NULL);
+    }
+    char why[512];
+    if (PmMem_CheckHeap(why, sizeof why) != 0) {
+        fprintf(stderr, "fuzz: the heap is broken: %s\n", why);
+        fail("PmMem_CheckHeap failed", NULL);
     }
     return 0;
 }

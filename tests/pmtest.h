@@ -51,4 +51,88 @@ static inline int pm_in_child(void (*fn)(void), char *err, size_t n)
     ck_assert_msg(strstr(_err, (want)) != NULL,                             \
                   "stderr lacks \"%s\": %s", (want), _err);                 \
 } while (0)
+
+/* The refleak check (CPython: regrtest -R, "refleak hunting"). Every test
+ * body runs PM_TEST_RUNS times in its process: the first run fills the
+ * caches and free lists; if each later run leaves more blocks alive
+ * (PmSys_GetAllocatedBlocks, CPython's sys.getallocatedblocks) or a higher
+ * total of reference counts (PmSys_GetTotalRefCount, sys.gettotalrefcount
+ * of a debug build), the test fails and says by how much. After every run
+ * the heap checker walks the small-object allocators, where a layer has it.
+ *
+ * A test whose memory legitimately stays (a cache it fills on purpose)
+ * says so with PM_KEEPS_MEMORY("why"); a test that can only run once in a
+ * process (it measures the state at start-up) says PM_RUNS_ONCE("why").
+ * PMTEST_RUNS=N in the environment changes the number of runs. */
+#define PM_TEST_RUNS 3
+static const char *pm_test_keeps, *pm_test_once;
+#define PM_KEEPS_MEMORY(why) (pm_test_keeps = (why))
+#define PM_RUNS_ONCE(why) (pm_test_once = (why))
+
+typedef struct { Pm_ssize_t blocks, refs; } PmTestCounts;
+
+static inline PmTestCounts pm_test_counts(void)
+{
+    PmTestCounts c = { PmSys_GetAllocatedBlocks(), 0 };
+#ifdef PM_REF_DEBUG
+    c.refs = PmSys_GetTotalRefCount();
+#endif
+    return c;
+}
+
+static inline void pm_test_check_heap(const char *test, int run)
+{
+#ifdef PM_HAVE_CHECK_HEAP
+    char why[512];
+    ck_assert_msg(PmMem_CheckHeap(why, sizeof why) == 0,
+                  "%s, run %d: the heap is broken: %s", test, run, why);
+#else
+    (void)test; (void)run;
+#endif
+}
+
+/* Run body `runs` times; return what grew in every run after the first:
+ * 1 blocks, 2 references, 3 both, 0 nothing (or the test runs once). The
+ * last run's growth is left in d. */
+static inline int pm_test_leaks(void (*body)(int), int i, int runs, const char *test,
+                                Pm_ssize_t d[2])
+{
+    int more_blocks = runs > 1, more_refs = runs > 1;
+    pm_test_keeps = pm_test_once = NULL;
+    d[0] = d[1] = 0;
+    for (int run = 1; run <= runs; run++) {
+        PmTestCounts before = pm_test_counts();
+        body(i);
+        pm_test_check_heap(test, run);
+        if (pm_test_once)
+            return 0;
+        PmTestCounts after = pm_test_counts();
+        if (run == 1)
+            continue;                  /* the warm-up */
+        d[0] = after.blocks - before.blocks;
+        d[1] = after.refs - before.refs;
+        more_blocks &= d[0] > 0;
+        more_refs &= d[1] > 0;
+    }
+    return more_blocks | more_refs << 1;
+}
+
+static inline void pm_test_run(void (*body)(int), int i, const char *test)
+{
+    const char *env = getenv("PMTEST_RUNS");
+    Pm_ssize_t d[2];
+    int leaks = pm_test_leaks(body, i, env && *env ? atoi(env) : PM_TEST_RUNS, test, d);
+    ck_assert_msg(leaks == 0 || pm_test_keeps,
+                  "%s leaks: every run after the first left more %s (the last: %+zd blocks, "
+                  "%+zd references)", test, leaks & 1 ? "blocks alive" : "references", d[0], d[1]);
+}
+
+/* Check's START_TEST, with the body run by pm_test_run. */
+#undef START_TEST
+#define START_TEST(__testname)                                                  \
+static void __testname##_body(int _i CK_ATTRIBUTE_UNUSED);                      \
+static void __testname##_fn(int _i) { pm_test_run(__testname##_body, _i, #__testname); } \
+static const TTest __testname##_ttest = {""#__testname, __testname##_fn, __FILE__, __LINE__}; \
+static const TTest *__testname = &__testname##_ttest;                           \
+static void __testname##_body(int _i CK_ATTRIBUTE_UNUSED)
 #endif
