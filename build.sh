@@ -5,6 +5,7 @@
 #   ./build.sh test [N]   build every layer (or only layer N) and run its tests,
 #                         then the last one again under ASan+UBSan and valgrind;
 #                         without N also build.sh's own tests (tools/test-build.sh)
+#                         and the fuzz target for 20 s
 #   ./build.sh check      regenerate every generated file in a scratch folder
 #                         and fail on any difference from what is committed
 #   ./build.sh run N      run chapter N's demo programs
@@ -13,6 +14,11 @@
 #                         programs (needs libpython3.11) for ./build.sh bench alloc
 #   ./build.sh bench [NAME]  run benchmark NAME (alloc, copy; without NAME: list
 #                         them) and record its results in figures/bench-NAME.txt/.dat
+#   ./build.sh fuzz [SECONDS]  run tests/fuzz.c, a libFuzzer target over the runtime's
+#                         API, for SECONDS (300); ./build.sh test runs it for 20
+#   ./build.sh mutate [N] apply each plausible bug of tests/mutants.txt (or a fixed
+#                         sample of N) alone and run its layer's tests: every one
+#                         must be killed
 #   ./build.sh clean | help
 #
 # Conventions (see README.md):
@@ -305,7 +311,10 @@ cmd_test() {
     # its sanitizer build, build.sh's own tests; then the other layers
     in_parallel "layer-$to" test_last_layer "$to"
     in_parallel "layer-$to-san" test_sanitized "$to"
-    if [ -z "${1:-}" ]; then in_parallel build-tests run_build_tests; fi
+    if [ -z "${1:-}" ]; then
+        in_parallel build-tests run_build_tests
+        in_parallel fuzz test_fuzz
+    fi
     for k in $layers; do
         [ "$k" = "$to" ] || in_parallel "layer-$k" test_layer "$k"
     done
@@ -1141,6 +1150,285 @@ bench_trace_report() {
     }' "$1"
 }
 
+# ---------------------------------------------------------------- fuzzing
+# tests/fuzz.c is a libFuzzer target over the runtime's public API (see its
+# comment). It is built from every chapter with clang's libFuzzer and
+# ASan+UBSan; tests/fuzz-corpus/ holds the committed seed inputs, which are
+# only read: inputs libFuzzer finds go to a scratch corpus.
+FUZZ_FLAGS="-std=c11 -Wall -Wextra -Werror -g -O1 -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+fuzz_packages() {
+    local missing=()
+    command -v clang >/dev/null || missing+=(clang)
+    have_pkg libclang-rt-dev || have_pkg "libclang-rt-$(clang -dumpversion 2>/dev/null | cut -d. -f1)-dev" \
+        || missing+=(libclang-rt-dev)
+    install_missing "${missing[@]}"
+}
+
+# build_fuzz: build/fuzz/fuzz, the runtime of the last layer and tests/fuzz.c
+build_fuzz() {
+    local d=$B/fuzz f
+    fuzz_packages
+    local files; files=$(first_k "$(last_layer)")
+    # shellcheck disable=SC2086
+    lint $files
+    rm -rf "$d/src" "$d/obj"; mkdir -p "$d/src" "$d/obj"
+    # shellcheck disable=SC2086
+    tangle "$d/src" -L $files
+    # the census behind the allocators' statistics, which the target reads
+    # twice per input, walks a MiB of address map: no coverage or checks there
+    printf 'fun:census\nfun:census_arena\n' > "$d/no-coverage.txt"
+    for f in "$d"/src/*.c; do
+        clang $FUZZ_FLAGS -DPM_BUILD_CORE -fsanitize=fuzzer-no-link,address,undefined \
+            -fsanitize-coverage-ignorelist="$d/no-coverage.txt" -fsanitize-ignorelist="$d/no-coverage.txt" -I"$d/src" -c "$f" \
+            -o "$d/obj/$(basename "${f%.c}").o" || die "fuzz: compiling $(basename "$f") with clang failed"
+    done
+    clang $FUZZ_FLAGS -fsanitize=fuzzer,address,undefined -I"$d/src" tests/fuzz.c "$d"/obj/*.o -lm \
+        -o "$d/fuzz" || die "fuzz: compiling tests/fuzz.c failed"
+}
+
+# run_fuzz SECONDS CORPUS: run the target for SECONDS on CORPUS (written) and
+# the committed seeds (read); say executions per second and in all; fail on
+# any crash, leak or failed check (the input is kept in build/fuzz/).
+run_fuzz() {
+    local secs=$1 corpus=$2 d=$B/fuzz log rc=0 execs rate
+    log=$d/fuzz.log
+    mkdir -p "$corpus"
+    (cd "$d" && env -u PMMALLOC ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        ./fuzz -max_total_time="$secs" -max_len=1024 -print_final_stats=1 -artifact_prefix="$d/" \
+        "$corpus" "$ROOT/tests/fuzz-corpus") > "$log" 2>&1 || rc=$?
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+    if [ "$rc" != 0 ] || [ -z "$execs" ]; then
+        grep -E '^(fuzz:|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$log" | head -20 | sed 's/^/    /'
+        say "fuzz: FAILED after ${execs:-?} executions (log: $log)"
+        return 1
+    fi
+    say "fuzz: ${execs} executions in ${secs} s, ${rate} per second, $(ls "$corpus" | wc -l) inputs in the corpus; no crash, leak or wrong count"
+}
+
+# test_fuzz: the fuzz target for FUZZ_TEST_SECONDS (20) from the seeds
+# alone, counted as one test
+test_fuzz() {
+    say "fuzz: tests/fuzz.c for ${FUZZ_TEST_SECONDS:-20} s"
+    build_fuzz
+    rm -rf "$B/fuzz/corpus-test"
+    if run_fuzz "${FUZZ_TEST_SECONDS:-20}" "$B/fuzz/corpus-test"; then echo "1 0" >> "$B/counts"; else echo "0 1" >> "$B/counts"; fi
+}
+
+cmd_fuzz() {
+    local secs=${1:-300}
+    [[ "$secs" =~ ^[1-9][0-9]*$ ]] || die "'$secs' is not a number of seconds"
+    need_packages
+    build_fuzz
+    # the corpus grows from run to run; tests/fuzz-corpus stays as committed
+    run_fuzz "$secs" "$B/fuzz/corpus" || exit 1
+    say "fuzz: new inputs are in $B/fuzz/corpus (to keep a few: ./build/fuzz/fuzz -merge=1 tests/fuzz-corpus $B/fuzz/corpus)"
+}
+
+# ---------------------------------------------------------------- mutation check
+# tests/mutants.txt (or $PM_MUTANTS) lists plausible bugs, one record each:
+#   chapter: 04-pymalloc         the chapter file (chapters/NAME.nw)
+#   layer:   4                   the layer whose tests must kill it
+#   find:    TEXT                text that occurs exactly once in the chapter
+#   replace: TEXT                what it becomes (may be empty)
+#   find+: TEXT, replace+: TEXT  one more line of the text above (all after
+#                                the colon and one space, spaces kept)
+#   book:    SENTENCE            the book's words it contradicts (found in a
+#                                chapter, spaces and line breaks aside)
+# Each mutant is applied alone to a scratch copy of the checkout (the
+# committed files plus uncommitted changes; the real files are only read),
+# the layer's runtime and tests are rebuilt from it (only the tangled files
+# that changed, without sanitizers) and its tests run: a failing test kills
+# the mutant. A record whose text is missing, found twice, changes no
+# compiled code or does not compile is broken. MUT_DRY=1 checks the records
+# only (chapter, layer, find, book), without building.
+MUT_CFLAGS="$CFLAGS_BASE -O0 -DPM_REF_DEBUG"            # as build_layer's, without -O1
+
+# mut_parse FILE DIR: one file per field per record, DIR/N.{chapter,...};
+# prints the number of records
+mut_parse() {
+    awk -v dir="$2" '
+        function field(name, v) { printf "%s", v > (dir "/" n "." name); close(dir "/" n "." name) }
+        /^[ \t]*(#|$)/ { next }
+        /^chapter:/ { n++ }
+        match($0, /^(chapter|layer|find|replace|book):[ \t]*/) {
+            key = substr($0, 1, index($0, ":") - 1); v = substr($0, RLENGTH + 1)
+            if (n == 0) { printf "%s:%d: a record starts with chapter:\n", FILENAME, FNR > "/dev/stderr"; bad = 1; next }
+            if ((n, key) in seen) { printf "%s:%d: %s: given twice in a record\n", FILENAME, FNR, key > "/dev/stderr"; bad = 1 }
+            seen[n, key] = 1; val[n, key] = v; field(key, v); field(key ".line", FNR); next }
+        /^(find|replace)\+:/ {                   # one more line of the text
+            key = substr($0, 1, index($0, "+") - 1); v = substr($0, index($0, ":") + 1); sub(/^ /, "", v)
+            if (!((n, key) in seen)) { printf "%s:%d: %s+: without %s:\n", FILENAME, FNR, key, key > "/dev/stderr"; bad = 1; next }
+            val[n, key] = val[n, key] "\n" v; field(key, val[n, key]); next }
+        { printf "%s:%d: not a field (chapter, layer, find, replace, book): %s\n", FILENAME, FNR, $0 > "/dev/stderr"; bad = 1 }
+        END { for (i = 1; i <= n; i++) foreach_key(i); print n + 0; exit bad }
+        function foreach_key(i,   k, ks, j) {
+            split("chapter layer find replace book", ks, " ")
+            for (j = 1; j <= 5; j++) if (!((i, ks[j]) in seen)) {
+                printf "%s: record %d lacks %s:\n", FILENAME, i, ks[j] > "/dev/stderr"; bad = 1 }
+        }' "$1"
+}
+
+# mut_apply CHAPTER_IN CHAPTER_OUT FIND REPLACE: write the mutated chapter;
+# prints the line of the match, or fails with "missing" / "found N times"
+mut_apply() {
+    MUT_FIND=$3 MUT_REPL=$4 awk -v out="$2" 'BEGIN { RS = "^$" }
+        { s = $0 }
+        END {
+            f = ENVIRON["MUT_FIND"]; r = ENVIRON["MUT_REPL"]
+            if (f == "") { print "empty find text"; exit 1 }
+            n = 0; rest = s; while ((i = index(rest, f)) > 0) { n++; rest = substr(rest, i + length(f)) }
+            if (n != 1) { print (n ? "found " n " times" : "not found"); exit 1 }
+            i = index(s, f); pre = substr(s, 1, i - 1)
+            printf "%s%s%s", pre, r, substr(s, i + length(f)) > out
+            print gsub(/\n/, "", pre) + 1
+        }' "$1"
+}
+
+# mut_says SENTENCE: the sentence is in a chapter (spaces and line breaks aside)
+mut_says() {
+    MUT_SAYS=$1 awk 'BEGIN { RS = "^$" } { s = s " " $0 }
+        END { w = ENVIRON["MUT_SAYS"]; gsub(/[ \t\n]+/, " ", s); gsub(/[ \t\n]+/, " ", w)
+              exit !(w != "" && index(s, w) > 0) }' "$MUT_TREE"/chapters/[0-9][0-9]-*.nw
+}
+
+# mut_compile LAYERDIR SRC OBJ FILE: compile one runtime or test file
+# (the runtime's own files with -DPM_BUILD_CORE, as in build_layer)
+mut_cc() {
+    local core=""; case $2 in "$1"/src/*) core=-DPM_BUILD_CORE;; esac
+    $CC $MUT_CFLAGS $core -I"$1/src" -I"$1" -I"$MUT_TREE/tests" -c "$2" -o "$3" 2> "$3.err"
+}
+
+# mut_base K: tangle and compile layer K of the scratch copy, unmutated
+mut_base() {
+    local k=$1 d=$MUT_DIR/layer-$k f n
+    [ -d "$d/obj" ] && return 0
+    mkdir -p "$d/src" "$d/obj" "$d/tobj"
+    # shellcheck disable=SC2046
+    tangle "$d/src" -L $(cd "$MUT_TREE" && first_k "$k" | sed "s|^|$MUT_TREE/|")
+    for f in "$d"/src/*.c; do
+        [ -e "$f" ] || continue
+        mut_cc "$d" "$f" "$d/obj/$(basename "${f%.c}").o" || { cat "$d/obj/$(basename "${f%.c}").o.err"; die "mutate: layer $k does not compile unmutated"; }
+    done
+    : > "$d/suites.inc"
+    for n in $(layer_nums); do
+        [ "$n" -le "$k" ] || continue
+        for f in "$MUT_TREE"/tests/ch$(nn "$n")_*.c; do
+            [ -e "$f" ] || continue
+            echo "SUITE($(basename "${f%.c}"))" >> "$d/suites.inc"
+            mut_cc "$d" "$f" "$d/tobj/$(basename "${f%.c}").o" || die "mutate: the tests of layer $k do not compile"
+        done
+    done
+    mut_cc "$d" "$MUT_TREE/tests/main.c" "$d/tobj/main.o" || die "mutate: tests/main.c does not compile"
+    mut_link "$d" "$d/obj" "$d/tobj" "$d/tests" || die "mutate: layer $k does not link"
+    mut_run "$d/tests" > "$d/tests.log" 2>&1 || { tail -20 "$d/tests.log"; die "mutate: the tests of layer $k fail unmutated: fix them first"; }
+}
+
+mut_link() { $CC "$2"/*.o "$3"/*.o $(pkg-config --libs check) -lm -o "$4" 2> "$4.err"; }
+# mut_run BIN: the test runner, with the runtime's default allocator, a bound on time
+# (SUITE: only the Check suite of that name)
+mut_run() {
+    (cd "$(dirname "$1")" && env -u PMMALLOC CK_VERBOSITY=normal ${2:+CK_RUN_SUITE="$2"} \
+        timeout "${MUT_TIMEOUT:-300}" "$1")
+}
+
+# mut_one I: apply record I, rebuild what it changed, run the tests; sets
+# MUT_RESULT to killed, SURVIVED or "broken: WHY"
+mut_one() {
+    local i=$1 r=$MUT_DIR/rec ch k line base m f name changed=() hdr=0
+    ch=$(cat "$r/$i.chapter") k=$(cat "$r/$i.layer")
+    MUT_WHERE="tests/mutants.txt:$(cat "$r/$i.chapter.line") $ch"
+    [ -e "$MUT_TREE/chapters/$ch.nw" ] || { MUT_RESULT="broken: no chapter $ch"; return; }
+    [[ "$k" =~ ^[0-9]+$ ]] && grep -qx "$((10#$k))" <<< "$(layer_nums)" || { MUT_RESULT="broken: no layer '$k'"; return; }
+    k=$((10#$k))
+    [ "$((10#${ch%%-*}))" -le "$k" ] || { MUT_RESULT="broken: layer $k does not include chapter $ch"; return; }
+    mut_says "$(cat "$r/$i.book")" || { MUT_RESULT="broken: the book does not say: $(cat "$r/$i.book")"; return; }
+    [ -z "${MUT_DRY:-}" ] || { line=$(mut_apply "$MUT_DIR/orig/$ch.nw" /dev/null "$(cat "$r/$i.find")" "$(cat "$r/$i.replace")") \
+        && MUT_RESULT=checked MUT_WHERE="chapters/$ch.nw:$line" || MUT_RESULT="broken: find text $line in chapters/$ch.nw"; return; }
+    mut_base "$k"                                   # before the mutant
+    m=$MUT_DIR/m; rm -rf "$m"; mkdir -p "$m/src" "$m/obj" "$m/tobj"
+    # the mutant takes the chapter's place in the scratch copy (the same
+    # path: #line directives, and so unchanged files, stay the same)
+    cp "$MUT_DIR/orig/$ch.nw" "$MUT_TREE/chapters/$ch.nw"
+    line=$(mut_apply "$MUT_DIR/orig/$ch.nw" "$MUT_TREE/chapters/$ch.nw" "$(cat "$r/$i.find")" "$(cat "$r/$i.replace")") \
+        || { MUT_RESULT="broken: find text $line in chapters/$ch.nw"; return; }
+    MUT_WHERE="chapters/$ch.nw:$line"
+    base=$MUT_DIR/layer-$k
+    # shellcheck disable=SC2046
+    (tangle "$m/src" -L $(cd "$MUT_TREE" && first_k "$k" | sed "s|^|$MUT_TREE/|")) > "$m/tangle.err" 2>&1 || { MUT_RESULT="broken: does not tangle ($(tail -1 "$m/tangle.err"))"; return; }
+    for f in "$m"/src/*.[ch]; do
+        name=$(basename "$f")
+        cmp -s "$f" "$base/src/$name" && continue
+        changed+=("$name"); case $name in *.h) hdr=1;; esac
+    done
+    [ ${#changed[@]} -gt 0 ] || { MUT_RESULT="broken: changes no code of layer $k's runtime"; return; }
+    cp "$base"/obj/*.o "$m/obj/"; cp "$base"/tobj/*.o "$m/tobj/"; cp "$base/suites.inc" "$m/"
+    for f in "$m"/src/*.c; do
+        name=$(basename "${f%.c}")
+        [ "$hdr" = 1 ] || [[ " ${changed[*]} " == *" $name.c "* ]] || continue
+        mut_cc "$m" "$f" "$m/obj/$name.o" || { MUT_RESULT="broken: does not compile ($(grep -m1 'error' "$m/obj/$name.o.err" | cut -c1-120))"; return; }
+    done
+    if [ "$hdr" = 1 ]; then
+        for f in "$MUT_TREE"/tests/ch*.c "$MUT_TREE/tests/main.c"; do
+            [ -e "$base/tobj/$(basename "${f%.c}").o" ] || continue
+            mut_cc "$m" "$f" "$m/tobj/$(basename "${f%.c}").o" || { MUT_RESULT="broken: the tests do not compile"; return; }
+        done
+    fi
+    mut_link "$m" "$m/obj" "$m/tobj" "$m/tests" || { MUT_RESULT="broken: does not link"; return; }
+    # the mutated chapter's own suite first (it kills most mutants, fast);
+    # if it passes, every suite of the layer
+    local rc=0 suite="" tf
+    tf=$(ls "$MUT_TREE"/tests/ch"$(nn "$((10#${ch%%-*}))")"_*.c 2>/dev/null | head -1 || true)
+    [ -z "$tf" ] || suite=$(sed -n 's/.*suite_create("\([^"]*\)").*/\1/p' "$tf" | head -1)
+    [ -z "$suite" ] || mut_run "$m/tests" "$suite" > "$m/tests.log" 2>&1 || rc=$?
+    [ "$rc" != 0 ] || mut_run "$m/tests" > "$m/tests.log" 2>&1 || rc=$?
+    if [ "$rc" = 0 ]; then MUT_RESULT=SURVIVED; return; fi
+    MUT_RESULT=killed
+    MUT_KILLER=$(grep -m1 -oE '[a-z0-9_]+\.c:[0-9]+:[EF]:[^:]*:[^:]*' "$m/tests.log" | awk -F: '{ print $1 ":" $5 }' || true)
+    [ "$rc" != 124 ] || MUT_KILLER="timeout after ${MUT_TIMEOUT:-300} s"
+    [ -n "$MUT_KILLER" ] || MUT_KILLER="the test runner (exit $rc)"
+}
+
+cmd_mutate() {
+    need_packages
+    local file=${PM_MUTANTS:-$ROOT/tests/mutants.txt} total n pick=() i start=$SECONDS
+    local killed=0 survived=0 broken=0 t0 dt ch
+    [ -e "$file" ] || die "no $file"
+    [ -z "${1:-}" ] || [[ "$1" =~ ^[1-9][0-9]*$ ]] || die "'$1' is not a number of mutants"
+    MUT_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pm-mutate.XXXXXX")
+    trap 'rm -rf "$MUT_DIR"' EXIT
+    MUT_TREE=$MUT_DIR/tree
+    mkdir -p "$MUT_TREE" "$MUT_DIR/rec"
+    cp -r chapters tests "$MUT_TREE/"               # the checkout as it is now
+    cp -r chapters "$MUT_DIR/orig"
+    total=$(mut_parse "$file" "$MUT_DIR/rec") || die "$file is malformed (above)"
+    [ "$total" -gt 0 ] || die "$file lists no mutant"
+    n=${1:-$total}; [ "$n" -le "$total" ] || n=$total
+    # a fixed sample: N records spread evenly over the file
+    for i in $(seq 0 $((n - 1))); do pick+=($(( (2 * i + 1) * total / (2 * n) + 1 ))); done
+    say "mutate: $n of $total mutants in $file, each alone in a scratch copy"
+    for i in "${pick[@]}"; do
+        t0=$SECONDS; MUT_KILLER=""
+        mut_one "$i"
+        ch=$(cat "$MUT_DIR/rec/$i.chapter")             # put the chapter back
+        [ ! -e "$MUT_DIR/orig/$ch.nw" ] || cp "$MUT_DIR/orig/$ch.nw" "$MUT_TREE/chapters/$ch.nw"
+        dt=$((SECONDS - t0))
+        case $MUT_RESULT in
+            killed)   killed=$((killed + 1))
+                      printf 'killed    %-30s %3ss  %s\n' "$MUT_WHERE" "$dt" "${MUT_KILLER:+by $MUT_KILLER}";;
+            SURVIVED) survived=$((survived + 1))
+                      printf 'SURVIVED  %-30s %3ss  "%s" -> "%s"\n          the book says: %s\n' "$MUT_WHERE" "$dt" \
+                          "$(cat "$MUT_DIR/rec/$i.find")" "$(cat "$MUT_DIR/rec/$i.replace")" "$(cat "$MUT_DIR/rec/$i.book")";;
+            checked)  printf 'ok        %-30s (MUT_DRY: not built)\n' "$MUT_WHERE";;
+            *)        broken=$((broken + 1))
+                      printf 'BROKEN    %-30s %s\n' "$MUT_WHERE" "${MUT_RESULT#broken: }";;
+        esac
+    done
+    echo "mutate: $killed killed, $survived survived of $n ($((SECONDS - start)) s)${broken:+}$([ "$broken" = 0 ] || echo "; $broken broken records")"
+    [ "$survived" = 0 ] && [ "$broken" = 0 ]
+}
+
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
 
 case "${1:-build}" in
@@ -1151,6 +1439,8 @@ case "${1:-build}" in
     record) cmd_record;;
     record-traces) record_traces;;
     bench) cmd_bench "${2:-}";;
+    fuzz)  cmd_fuzz "${2:-}";;
+    mutate) cmd_mutate "${2:-}";;
     clean) rm -rf "$B"; say "removed build/";;
     help|-h|--help) usage;;
     *) printf 'build: error: unknown command "%s"; the commands are:\n' "$1" >&2; usage >&2; exit 2;;

@@ -378,6 +378,38 @@ START_TEST(fatal_error_aborts)
 }
 END_TEST
 
+/* "plus anything it owns that is not shared (a list's array)": a list's size
+   counts the slots of its array, not its items. After five appends to [],
+   CPython 3.11's (sys.getsizeof(l) - sys.getsizeof([])) // 8 is 8. */
+START_TEST(a_lists_size_counts_its_array_not_its_items)
+{
+    PmObject *empty = PmList_New(0), *l = PmList_New(0);
+    for (int i = 0; i < 5; i++) {
+        PmObject *v = PmInt_FromLong(1000 + i);
+        PmList_Append(l, v);
+        Pm_DECREF(v);
+    }
+    ck_assert_int_eq(PmList_GET_SIZE(l), 5);
+    ck_assert_int_eq((PmObject_SizeOf(l) - PmObject_SizeOf(empty)) / 8, 8 /* CPython 3.11 */);
+    Pm_DECREF(l);
+    Pm_DECREF(empty);
+}
+END_TEST
+
+/* "`a == b` asks whether two objects have the *same value*": two lists are
+   equal when every item is, the last one too. CPython 3.11: [1000, 2000,
+   3000] == [1000, 2000, 3001] is False; [1000, 2000] == [1000, 2000] is True. */
+START_TEST(lists_are_equal_only_when_every_item_is)
+{
+    long long x[] = {1000, 2000, 3000}, y[] = {1000, 2000, 3001};
+    PmObject *a = PmList_FromInts(3, x), *b = PmList_FromInts(3, y);
+    PmObject *c = PmList_FromInts(2, x), *d = PmList_FromInts(2, y);
+    ck_assert_int_eq(PmObject_Equal(a, b), 0 /* CPython 3.11: False */);
+    ck_assert_int_eq(PmObject_Equal(c, d), 1 /* CPython 3.11: True */);
+    Pm_DECREF(a); Pm_DECREF(b); Pm_DECREF(c); Pm_DECREF(d);
+}
+END_TEST
+
 Suite *ch01_objects_suite(void)
 {
     Suite *s = suite_create("ch01 objects");
@@ -404,6 +436,8 @@ Suite *ch01_objects_suite(void)
     tcase_add_test(tc, size_overflow_is_a_checked_error);
     tcase_add_test(tc, misuse_is_reported_with_what_and_where);
     tcase_add_test_raise_signal(tc, fatal_error_aborts, SIGABRT);
+    tcase_add_test(tc, a_lists_size_counts_its_array_not_its_items);
+    tcase_add_test(tc, lists_are_equal_only_when_every_item_is);
     tcase_set_timeout(tc, 60);         /* a million lists, under valgrind */
     suite_add_tcase(s, tc);
     return s;

@@ -282,6 +282,26 @@ START_TEST(a_note_marks_a_drawn_node_with_text)
 }
 END_TEST
 
+/* "Once deallocators are nested 50 deep (`_PyTrash_UNWIND_LEVEL`), a
+   deallocator does not free its object but puts it on a list": freeing 1000
+   nested lists runs exactly 50 deallocators at a time, no more. */
+START_TEST(deallocators_nest_50_deep_then_defer)
+{
+    PmObject *x = PmList_New(0);
+    for (int i = 1; i < 1000; i++) {
+        PmObject *outer = PmList_New(1);
+        PmList_SET_ITEM(outer, 0, x);
+        x = outer;
+    }
+    PmDeallocStats before = Pm_GetDeallocStats();
+    Pm_DECREF(x);
+    PmDeallocStats after = Pm_GetDeallocStats();
+    ck_assert_int_eq(after.max_depth, 50 /* CPython 3.11: _PyTrash_UNWIND_LEVEL */);
+    ck_assert_int_gt(after.deferred - before.deferred, 0);
+    ck_assert_int_eq(after.deallocs - before.deallocs, 1000);
+}
+END_TEST
+
 Suite *ch02_refcount_suite(void)
 {
     Suite *s = suite_create("ch02 refcount");
@@ -301,6 +321,7 @@ Suite *ch02_refcount_suite(void)
     tcase_add_test(tc, immortal_counts_never_change);
     tcase_add_test(tc, a_note_marks_a_drawn_node_with_text);
     tcase_add_test(tc, deallocating_none_is_a_checked_error);
+    tcase_add_test(tc, deallocators_nest_50_deep_then_defer);
     suite_add_tcase(s, tc);
     return s;
 }

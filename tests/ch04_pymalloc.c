@@ -449,6 +449,35 @@ START_TEST(pmmalloc_chooses_the_allocator_at_start_up)
 }
 END_TEST
 
+/* "sorted by the number of free pools, fewest first": the order holds
+   whatever the order of the frees. The second arena loses 2 pools first,
+   then the first loses 10 and must move behind it; the next new pool still
+   comes from the arena with 2 free pools. */
+START_TEST(arenas_stay_sorted_whatever_the_order_of_frees)
+{
+    enum { PER_ARENA = 64 * 31 };                         /* 512-byte blocks */
+    static void *b[3 * PER_ARENA];
+    for (int i = 0; i < 3 * PER_ARENA; i++) b[i] = pm_malloc(512);
+    uintptr_t a0 = (uintptr_t)b[0] >> 20, a1 = (uintptr_t)b[PER_ARENA + 5] >> 20;
+    ck_assert_uint_ne(a0, a1);
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < 3 * PER_ARENA; i++) {
+            if (b[i] == NULL)
+                continue;
+            uintptr_t a = (uintptr_t)b[i] >> 20;
+            int pool = (int)(((uintptr_t)b[i] >> 14) & 63);
+            if ((pass == 0 && a == a1 && pool >= 20 && pool < 22)
+                    || (pass == 1 && a == a0 && pool >= 20 && pool < 30)) {
+                pm_free(b[i]); b[i] = NULL;
+            }
+        }
+    void *n = pm_malloc(16);                              /* needs a new pool */
+    ck_assert_uint_eq((uintptr_t)n >> 20, a1);            /* 2 free pools < 10 */
+    pm_free(n);
+    for (int i = 0; i < 3 * PER_ARENA; i++) pm_free(b[i]);
+}
+END_TEST
+
 Suite *ch04_pymalloc_suite(void)
 {
     Suite *s = suite_create("ch04 pymalloc");
@@ -473,6 +502,7 @@ Suite *ch04_pymalloc_suite(void)
     tcase_add_test(tc, realloc_follows_the_quarter_rule_and_leaves_malloc_blocks);
     tcase_add_test(tc, calloc_zeroes_reused_blocks_and_refuses_overflow);
     tcase_add_test(tc, the_report_accounts_for_every_byte);
+    tcase_add_test(tc, arenas_stay_sorted_whatever_the_order_of_frees);
     tcase_add_test(tc, the_heap_checker_reports_a_corrupted_free_list);
     suite_add_tcase(s, tc);
     TCase *start = tcase_create("pymalloc at start-up");

@@ -234,6 +234,38 @@ START_TEST(freeing_keeps_the_header_and_records_the_free)
 }
 END_TEST
 
+/* "Three patterns": the bytes are CPython's (Include/internal/pycore_pymem.h,
+   3.8 and later): 0xCD clean, 0xDD dead, 0xFD forbidden, 7 pad bytes before
+   the data after the id byte and 8 after it (CPython 3.11: SST = 8). */
+START_TEST(the_patterns_are_cpythons_0xcd_0xdd_0xfd)
+{
+    install();
+    uint8_t *p = PmMem_Malloc(24);
+    for (int i = 0; i < 24; i++) ck_assert_uint_eq(p[i], 0xCD /* CPython 3.11 */);
+    for (int i = 1; i <= 7; i++) ck_assert_uint_eq(p[-i], 0xFD /* CPython 3.11 */);
+    for (int i = 0; i < 8; i++) ck_assert_uint_eq(p[24 + i], 0xFD /* CPython 3.11 */);
+    PmMem_Free(p);
+    for (int i = 0; i < 24; i++) ck_assert_uint_eq(p[i], 0xDD /* CPython 3.11 */);
+}
+END_TEST
+
+static void past_the_end_by_8(void)
+{
+    char *s = PmObject_Malloc(16);
+    s[16 + 7] = 'A';                      /* the last of the 8 tail pad bytes */
+    PmObject_Free(s);
+}
+
+/* "Three patterns": every one of the 8 forbidden bytes after the data is
+   checked (CPython 3.11: SST = 8 bytes of 0xFD after each block), the last
+   as well as the first. */
+START_TEST(a_write_to_the_last_tail_pad_byte_is_reported)
+{
+    install();
+    ck_assert_fatal(past_the_end_by_8, "byte 7 after the end is 0x41, should be 0xfd");
+}
+END_TEST
+
 Suite *ch05_debug_suite(void)
 {
     Suite *s = suite_create("ch05 debug");
@@ -249,6 +281,8 @@ Suite *ch05_debug_suite(void)
     tcase_add_test(tc, realloc_moves_and_keeps_the_data);
     tcase_add_test(tc, the_runtime_runs_on_the_debug_allocator);
     tcase_add_test(tc, freeing_keeps_the_header_and_records_the_free);
+    tcase_add_test(tc, the_patterns_are_cpythons_0xcd_0xdd_0xfd);
+    tcase_add_test(tc, a_write_to_the_last_tail_pad_byte_is_reported);
     suite_add_tcase(s, tc);
     TCase *start = tcase_create("debug at start-up");
     tcase_add_test(start, pmmalloc_debug_installs_the_hooks_at_start_up);

@@ -318,6 +318,16 @@ START_TEST(what_the_re_run_sees)
 }
 END_TEST
 
+/* "A shared leaf of zeros": the 256 roots cover the 48 bits of user
+   addresses; 2^48, the first address past them, is not ours (the root index
+   256 must not be read). */
+START_TEST(the_first_address_past_2_to_the_48_is_not_ours)
+{
+    ck_assert(!ours7((void *)((uintptr_t)1 << 48)));
+    ck_assert(!ours7((void *)(((uintptr_t)1 << 48) + ((uintptr_t)1 << 20))));
+}
+END_TEST
+
 Suite *ch07_segments_suite(void)
 {
     Suite *s = suite_create("ch07 segments");
@@ -332,6 +342,7 @@ Suite *ch07_segments_suite(void)
     tcase_add_test(tc, a_full_pool_rejoins_at_its_fourth_free_block);
     tcase_add_test(tc, realloc_and_calloc_follow_chapter_4s_rules);
     tcase_add_test(tc, the_report_accounts_for_every_byte_and_the_table);
+    tcase_add_test(tc, the_first_address_past_2_to_the_48_is_not_ours);
     tcase_add_test(tc, the_heap_checker_reports_a_corrupted_free_list);
     suite_add_tcase(s, tc);
     TCase *start = tcase_create("segments at start-up");

@@ -511,6 +511,68 @@ START_TEST(the_drawn_table_has_a_dummy_a_dead_entry_and_room_for_one)
 }
 END_TEST
 
+/* "Deleting marks the index slot as a dummy and empties the entry": del d[k]
+   releases the key and the value, and d[k] = w the value it replaces. With
+   k and v made at run time, CPython 3.11's sys.getrefcount gives 3 and 3
+   after d[k] = v; 2 for v after d[k] = w; 2 and 2 for k and w after del d[k]. */
+START_TEST(deleting_or_replacing_releases_what_the_dict_held)
+{
+    PmObject *d = PmDict_New(), *k = PmStr_FromString("key");
+    PmObject *v = PmFloat_FromDouble(2.5), *w = PmFloat_FromDouble(3.5);
+    PmDict_SetItem(d, k, v);
+    ck_assert_int_eq(PmSys_GetRefCount(k), 3 /* CPython 3.11 */);
+    ck_assert_int_eq(PmSys_GetRefCount(v), 3 /* CPython 3.11 */);
+    PmDict_SetItem(d, k, w);
+    ck_assert_int_eq(PmSys_GetRefCount(v), 2 /* CPython 3.11 */);
+    ck_assert_int_eq(PmSys_GetRefCount(w), 3 /* CPython 3.11 */);
+    ck_assert_int_eq(PmDict_DelItem(d, k), 0);
+    ck_assert_int_eq(PmSys_GetRefCount(k), 2 /* CPython 3.11 */);
+    ck_assert_int_eq(PmSys_GetRefCount(w), 2 /* CPython 3.11 */);
+    Pm_DECREF(d); Pm_DECREF(k); Pm_DECREF(v); Pm_DECREF(w);
+}
+END_TEST
+
+/* "up to 80 index-and-entry blocks of the smallest size (8 slots)": a dead
+   dict's table of 16 slots (6 items: CPython 3.11's PyDict_MINSIZE 8 holds 5)
+   is freed, not kept; a table of 8 slots is kept with its dict. */
+START_TEST(only_tables_of_8_slots_are_kept)
+{
+    PmObject *d = PmDict_New();
+    for (int i = 0; i < 6; i++) {
+        PmObject *k = PmInt_FromLong(1000 + i);
+        PmDict_SetItem(d, k, k);
+        Pm_DECREF(k);
+    }
+    ck_assert_int_eq(log2_size(d), 4);                    /* 16 slots */
+    _PmDict_ClearFreeList();                              /* the table it outgrew */
+    Pm_DECREF(d);
+    ck_assert_int_eq(_PmDict_ClearFreeList(), 1);         /* the dict, not its table */
+    d = PmDict_New();
+    PmObject *k = PmInt_FromLong(1000);
+    PmDict_SetItem(d, k, k);
+    Pm_DECREF(k);
+    Pm_DECREF(d);
+    ck_assert_int_eq(_PmDict_ClearFreeList(), 2);         /* the dict and its table */
+}
+END_TEST
+
+/* "`perturb` starts as the full hash and loses 5 bits each step": with 8
+   slots, 0 takes slot 0 and 32, which also starts at slot 0, goes to
+   (0 * 5 + (32 >> 5) + 1) & 7 = 2, as CPython 3.11's lookdict probes
+   (PERTURB_SHIFT 5); with a shift of 4 it would go to slot 3. */
+START_TEST(a_collision_probes_as_cpythons_recurrence)
+{
+    PmObject *d = PmDict_New(), *k0 = PmInt_FromLong(0), *k32 = PmInt_FromLong(32);
+    PmDict_SetItem(d, k0, k0);
+    PmDict_SetItem(d, k32, k32);
+    ck_assert_int_eq(log2_size(d), 3);                          /* 8 slots */
+    ck_assert_int_eq(_PmDict_IndexAt(d, 0), 0);                 /* entry 0: key 0 */
+    ck_assert_int_eq(_PmDict_IndexAt(d, 2), 1 /* CPython 3.11: slot 2 */);
+    ck_assert_int_eq(_PmDict_IndexAt(d, 3), -1);
+    Pm_DECREF(d); Pm_DECREF(k0); Pm_DECREF(k32);
+}
+END_TEST
+
 Suite *ch09_containers_suite(void)
 {
     Suite *s = suite_create("ch08 containers");
@@ -540,6 +602,9 @@ Suite *ch09_containers_suite(void)
     tcase_add_test(tc, deleting_releases_the_key_and_the_value);
     tcase_add_test(tc, sizes_of_the_table);
     tcase_add_test(tc, a_million_nested_dicts_are_freed_without_deep_recursion);
+    tcase_add_test(tc, deleting_or_replacing_releases_what_the_dict_held);
+    tcase_add_test(tc, only_tables_of_8_slots_are_kept);
+    tcase_add_test(tc, a_collision_probes_as_cpythons_recurrence);
     tcase_add_test(tc, a_dict_that_contains_itself_prints_as_ellipsis);
     tcase_add_test(tc, hashing_a_million_deep_tuple_stops_at_the_recursion_limit);
     suite_add_tcase(s, tc);

@@ -199,6 +199,23 @@ START_TEST(name_like_string_constants_are_interned)
 }
 END_TEST
 
+/* "if an equal string is already there, the caller gets that one and drops
+   its own": after a = sys.intern("".join(["ab", "cd"])); b = "".join(["ab",
+   "cd"]); c = b, CPython 3.11's sys.getrefcount(c) is 3; after b =
+   sys.intern(b), b is a and sys.getrefcount(c) is 2. */
+START_TEST(interning_drops_the_callers_duplicate)
+{
+    PmObject *a = PmStr_FromString("abcd");
+    PmStr_InternInPlace(&a);
+    PmObject *b = PmStr_FromString("abcd"), *c = Pm_NewRef(b);
+    ck_assert_int_eq(PmSys_GetRefCount(c), 3 /* CPython 3.11 */);
+    PmStr_InternInPlace(&b);
+    ck_assert_ptr_eq(b, a);
+    ck_assert_int_eq(PmSys_GetRefCount(c), 2 /* CPython 3.11 */);
+    Pm_DECREF(b); Pm_DECREF(c); Pm_DECREF(a);
+}
+END_TEST
+
 Suite *ch10_caches_suite(void)
 {
     Suite *s = suite_create("ch09 caches");
@@ -214,6 +231,7 @@ Suite *ch10_caches_suite(void)
     tcase_add_test(tc, negative_and_float_constants_merge_too);
     tcase_add_test(tc, zero_and_minus_zero_are_not_merged);
     tcase_add_test(tc, name_like_string_constants_are_interned);
+    tcase_add_test(tc, interning_drops_the_callers_duplicate);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -77,5 +77,44 @@ sed '0,/^<<demos\/ch02_[a-z_]*\.c>>=$/{//{n;s/^/@<<no such chunk>>\n/}}' "$tmp/s
 expect_fail "an undefined chunk" "undefined chunk <<no such chunk>>" B
 unchanged "an undefined chunk"; restore
 
+# ./build.sh mutate: a mutant the tests kill, one they miss, a record whose
+# text is found twice and one naming no chapter; the chapters stay as they were
+cat > "$tmp/mutants.txt" <<'MUTANTS'
+# a test of the mutation check
+chapter: 01-objects
+layer:   1
+find:    op->ob_refcnt = 1;
+replace: op->ob_refcnt = 2;
+book:    A new object has reference count 1
+
+chapter: 02-refcount
+layer:   2
+find:    Pm_ssize_t n = Pm_REFCNT(x);
+replace: Pm_ssize_t n = Pm_REFCNT(x); /* a comment changes no behaviour */
+book:    reads the count of an object
+
+chapter: 01-objects
+layer:   1
+find:    Pm_DECREF(
+replace: Pm_INCREF(
+book:    A new object has reference count 1
+
+chapter: 07-segments
+layer:   2
+find:    x
+replace: y
+book:    A new object has reference count 1
+MUTANTS
+chapters_before=$(cd "$fx" && md5sum chapters/*.nw)
+out=$(PM_MUTANTS="$tmp/mutants.txt" B mutate 2>&1); rc=$?
+[ "$rc" != 0 ] && ok "mutate: fails when a mutant survives" || bad "mutate: exit status 0 with a survivor"
+for want in "killed    chapters/01-objects.nw:" "SURVIVED  chapters/02-refcount.nw:" \
+            "find text found" "no chapter 07-segments" "mutate: 1 killed, 1 survived of 4"; do
+    grep -qF -- "$want" <<< "$out" && ok "mutate reports: $want" || { bad "mutate: no \"$want\" in:"; echo "$out" | tail -8; }
+done
+[ "$(cd "$fx" && md5sum chapters/*.nw)" = "$chapters_before" ] && ok "mutate: the chapters are unchanged" \
+    || bad "mutate: a chapter was changed"
+unchanged "mutate"
+
 echo "test-build: $pass passed, $fail failed"
 [ "$fail" = 0 ]
