@@ -4,7 +4,9 @@
 #   ./build.sh            set up, tangle, build, run the demos, weave, render
 #   ./build.sh test [N]   build every layer (or only layer N) and run its tests,
 #                         then the last one again under ASan+UBSan and valgrind;
-#                         without N also build.sh's own tests (tools/test-build.sh)
+#                         without N also the last layer under ASan+UBSan with
+#                         PMGC=stress (chapter 12) and build.sh's own tests
+#                         (tools/test-build.sh)
 #   ./build.sh check      regenerate every generated file in a scratch folder
 #                         and fail on any difference from what is committed
 #   ./build.sh run N      run chapter N's demo programs
@@ -235,11 +237,12 @@ build_layer() {
 PASSED=0 FAILED=0
 # run_tests DIR LABEL [ALLOCATOR]: run a layer's test runner with the runtime's
 # default allocator (or PMMALLOC=ALLOCATOR; never the caller's exported
-# PMMALLOC), add its counts to the totals.
+# PMMALLOC), in stress mode if STRESS is set (never the caller's PMGC), add
+# its counts to the totals.
 run_tests() {
     local dir=$1 label=$2 alloc=${3:-} log rc=0 line checks fails errs
     log=$dir/tests${VALGRIND:+-valgrind}.log
-    (cd "$dir" && env -u PMMALLOC ${alloc:+PMMALLOC=$alloc} CK_VERBOSITY=normal ${VALGRIND:-} ./bin/tests) > "$log" 2>&1 || rc=$?
+    (cd "$dir" && env -u PMMALLOC -u PMGC ${alloc:+PMMALLOC=$alloc} ${STRESS:+PMGC=stress} CK_VERBOSITY=normal ${VALGRIND:-} ./bin/tests) > "$log" 2>&1 || rc=$?
     line=$(grep -E '^[0-9]+%: Checks: ' "$log" | tail -1 || true)
     if [ -z "$line" ]; then
         cat "$log"; FAILED=$((FAILED + 1)); say "$label: test runner failed (exit $rc)"; return
@@ -267,6 +270,13 @@ cmd_test() {
     build_layer "$to" san
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
         run_tests "$B/layer-$to-san" "layer $to under ASan+UBSan"
+    # stress mode (chapter 12): with PMGC=stress container allocations run
+    # collections, so a miscounted reference shows at once; the whole suite
+    # of the last layer once, when it has the collector and no N was given
+    if [ -z "${1:-}" ] && [ -e "$B/layer-$to-san/src/gc.c" ]; then
+        STRESS=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+            run_tests "$B/layer-$to-san" "layer $to under ASan+UBSan with PMGC=stress"
+    fi
     if command -v valgrind >/dev/null; then
         # PMMALLOC=malloc: valgrind sees each object as a malloc block, so it
         # can report leaked objects (inside pymalloc's arenas it cannot)
@@ -308,8 +318,8 @@ run_demos() {
             [ -x "$f" ] || continue
             name=$(basename "$f")
             case $name in
-                *_dot) (cd "$B" && env -u PMMALLOC "$f") > "$fig/${name%_dot}.dot" || die "demo $name failed";;
-                *)     (cd "$B" && env -u PMMALLOC "$f") > "$out/$name.txt" 2>&1 || die "demo $name failed";;
+                *_dot) (cd "$B" && env -u PMMALLOC -u PMGC "$f") > "$fig/${name%_dot}.dot" || die "demo $name failed";;
+                *)     (cd "$B" && env -u PMMALLOC -u PMGC "$f") > "$out/$name.txt" 2>&1 || die "demo $name failed";;
             esac
         done
     done

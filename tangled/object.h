@@ -36,6 +36,11 @@ struct PmTypeObject {
     void (*tp_repr)(PmObject *op, FILE *out);   /* print like repr()  */
     Pm_ssize_t (*tp_sizeof)(PmObject *op);      /* like __sizeof__    */
     Pm_ssize_t (*tp_hash)(PmObject *op);        /* hash(x); NULL: unhashable */
+    unsigned long tp_flags;                     /* Pm_TPFLAGS_HAVE_GC         */
+    int (*tp_traverse)(PmObject *op, int (*visit)(PmObject *, void *), void *arg);
+    int (*tp_clear)(PmObject *op);              /* drop the references held   */
+    void (*tp_finalize)(PmObject *op);          /* PEP 442: __del__           */
+    void (*tp_del)(PmObject *op);               /* the legacy finalizer       */
 };
 
 extern PmTypeObject PmType_Type;       /* the type of types: 'type' */
@@ -81,6 +86,8 @@ uintptr_t Pm_Id(const void *op);
 int PmObject_Equal(PmObject *a, PmObject *b);
 void PmObject_Print(PmObject *op, FILE *out);
 Pm_ssize_t PmObject_SizeOf(PmObject *op);
+size_t _PmType_PreHeaderSize(PmTypeObject *tp);
+void PmObject_Del(void *op);
 Pm_ssize_t PmSys_GetRefCount(PmObject *x);
 /* Invariant: _Pm_Trash.depth is the number of tp_dealloc calls active on
    the C stack, never more than PM_TRASH_DEPTH. Every object on the list

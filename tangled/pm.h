@@ -17,4 +17,6 @@
 #include "dictobject.h"
 #include "code.h"
 #include "copy.h"
+#include "gc.h"
+#include "instanceobject.h"
 #endif
