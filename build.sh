@@ -4,8 +4,9 @@
 #   ./build.sh            set up, tangle, build, run the demos, weave, render
 #   ./build.sh test [N]   build every layer (or only layer N) and run its tests,
 #                         then the last one again under ASan+UBSan and valgrind;
-#                         without N also build.sh's own tests (tools/test-build.sh)
-#                         and the fuzz target for 20 s
+#                         without N also the last layer under ASan+UBSan with
+#                         PMGC=stress (chapter 12), build.sh's own tests
+#                         (tools/test-build.sh) and the fuzz target for 20 s
 #   ./build.sh check      regenerate every generated file in a scratch folder
 #                         and fail on any difference from what is committed
 #   ./build.sh run N      run chapter N's demo programs
@@ -279,11 +280,12 @@ layers_in_parallel() {
 }
 # run_tests DIR LABEL [ALLOCATOR]: run a layer's test runner with the runtime's
 # default allocator (or PMMALLOC=ALLOCATOR; never the caller's exported
-# PMMALLOC), add its counts to the totals.
+# PMMALLOC), in stress mode if STRESS is set (never the caller's PMGC), add
+# its counts to the totals.
 run_tests() {
     local dir=$1 label=$2 alloc=${3:-} log rc=0 line checks fails errs
     log=$dir/tests${VALGRIND:+-valgrind}.log
-    (cd "$dir" && env -u PMMALLOC ${alloc:+PMMALLOC=$alloc} CK_VERBOSITY=normal ${VALGRIND:-} ./bin/tests) > "$log" 2>&1 || rc=$?
+    (cd "$dir" && env -u PMMALLOC -u PMGC ${alloc:+PMMALLOC=$alloc} ${STRESS:+PMGC=stress} CK_VERBOSITY=normal ${VALGRIND:-} ./bin/tests) > "$log" 2>&1 || rc=$?
     line=$(grep -E '^[0-9]+%: Checks: ' "$log" | tail -1 || true)
     if [ -z "$line" ]; then
         cat "$log"; FAILED=$((FAILED + 1)); echo "0 1" >> "$B/counts"
@@ -310,7 +312,7 @@ cmd_test() {
     # the longest jobs start first: the last layer (then under valgrind),
     # its sanitizer build, build.sh's own tests; then the other layers
     in_parallel "layer-$to" test_last_layer "$to"
-    in_parallel "layer-$to-san" test_sanitized "$to"
+    in_parallel "layer-$to-san" test_sanitized "$to" "${1:-}"
     if [ -z "${1:-}" ]; then
         in_parallel build-tests run_build_tests
         in_parallel fuzz test_fuzz
@@ -342,11 +344,19 @@ test_last_layer() {
         say "valgrind not installed: skipped the valgrind run"
     fi
 }
-# test_sanitized K: layer K built with ASan+UBSan, and its tests
+# test_sanitized K [N]: layer K built with ASan+UBSan, and its tests; without
+# N (the whole suite) once more in stress mode
 test_sanitized() {
     build_layer "$1" san
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
         run_tests "$B/layer-$1-san" "layer $1 under ASan+UBSan"
+    # stress mode (chapter 12): with PMGC=stress container allocations run
+    # collections, so a miscounted reference shows at once; the whole suite
+    # of the last layer once, when it has the collector and no N was given
+    if [ -z "${2:-}" ] && [ -e "$B/layer-$1-san/src/gc.c" ]; then
+        STRESS=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+            run_tests "$B/layer-$1-san" "layer $1 under ASan+UBSan with PMGC=stress"
+    fi
 }
 
 # run_build_tests: tools/test-build.sh, the tests of build.sh itself (on a
@@ -377,8 +387,8 @@ run_demos() {
             [ -x "$f" ] || continue
             name=$(basename "$f")
             case $name in
-                *_dot) (cd "$B" && env -u PMMALLOC "$f") > "$fig/${name%_dot}.dot" || die "demo $name failed";;
-                *)     (cd "$B" && env -u PMMALLOC "$f") > "$out/$name.txt" 2>&1 || die "demo $name failed";;
+                *_dot) (cd "$B" && env -u PMMALLOC -u PMGC "$f") > "$fig/${name%_dot}.dot" || die "demo $name failed";;
+                *)     (cd "$B" && env -u PMMALLOC -u PMGC "$f") > "$out/$name.txt" 2>&1 || die "demo $name failed";;
             esac
         done
     done

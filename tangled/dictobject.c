@@ -44,7 +44,7 @@ Pm_ssize_t _PmDict_ClearFreeList(void)
 {
     Pm_ssize_t n = dict_numfree + keys_numfree;
     while (dict_numfree > 0)
-        PmObject_Free(dict_free_list[--dict_numfree]);
+        PmObject_Del(dict_free_list[--dict_numfree]);
     while (keys_numfree > 0)
         PmObject_Free(keys_free_list[--keys_numfree]);
     return n;
@@ -241,7 +241,7 @@ static void dict_dealloc(PmObject *op)
         dict_free_list[dict_numfree++] = mp;
         return;
     }
-    PmObject_Free(op);
+    PmObject_Del(op);
 }
 static int dict_equal(PmObject *a, PmObject *b)
 {
@@ -302,4 +302,37 @@ Pm_ssize_t _PmDict_IndexAt(PmObject *d, Pm_ssize_t slot)
 const PmDictEntry *_PmDict_EntryAt(PmObject *d, Pm_ssize_t i)
 {
     return &DK_ENTRIES(as_dict("_PmDict_EntryAt", d)->ma_keys)[i];
+}
+static int dict_traverse(PmObject *op, Pm_visitproc visit, void *arg)
+{
+    PmDictKeysObject *dk = ((PmDictObject *)op)->ma_keys;
+    PmDictEntry *e = DK_ENTRIES(dk);
+    for (Pm_ssize_t i = 0; i < dk->dk_nentries; i++)
+        if (e[i].me_key != NULL) {
+            Pm_VISIT(e[i].me_key);
+            Pm_VISIT(e[i].me_value);
+        }
+    return 0;
+}
+static int dict_clear(PmObject *op)
+{
+    PmDictObject *mp = (PmDictObject *)op;
+    PmDictKeysObject *dk = mp->ma_keys;
+    mp->ma_keys = Pm_EMPTY_KEYS;
+    mp->ma_used = 0;
+    for (Pm_ssize_t i = 0; i < dk->dk_nentries; i++) {
+        PmDictEntry *e = &DK_ENTRIES(dk)[i];
+        if (e->me_key != NULL) {
+            Pm_DECREF(e->me_key);
+            Pm_DECREF(e->me_value);
+        }
+    }
+    free_keys_object(dk);
+    return 0;
+}
+__attribute__((constructor(101))) static void pm_dict_gc_ready(void)
+{
+    PmDict_Type.tp_flags |= Pm_TPFLAGS_HAVE_GC;
+    PmDict_Type.tp_traverse = dict_traverse;
+    PmDict_Type.tp_clear = dict_clear;
 }

@@ -14,7 +14,7 @@ static void list_dealloc(PmObject *op)
         pm_list_free_list[pm_list_numfree++] = l;
         return;
     }
-    PmObject_Free(op);
+    PmObject_Del(op);
 }
 PmObject *PmList_New(Pm_ssize_t size)
 {
@@ -167,4 +167,30 @@ PmObject *PmList_Repeat(PmObject *list, Pm_ssize_t n)
         PmList_SET_ITEM(r, i, Pm_NewRef(item));
     }
     return r;
+}
+static int list_traverse(PmObject *op, Pm_visitproc visit, void *arg)
+{
+    for (Pm_ssize_t i = Pm_SIZE(op); --i >= 0; )
+        Pm_VISIT(PmList_GET_ITEM(op, i));
+    return 0;
+}
+
+static int list_clear(PmObject *op)             /* CPython: _list_clear */
+{
+    PmListObject *l = (PmListObject *)op;
+    PmObject **items = l->ob_item;
+    Pm_ssize_t i = Pm_SIZE(l);
+    l->ob_item = NULL;                          /* empty before anything is released */
+    Pm_SIZE(l) = 0;
+    l->allocated = 0;
+    while (--i >= 0)
+        Pm_XDECREF(items[i]);
+    PmMem_Free(items);
+    return 0;
+}
+__attribute__((constructor(101))) static void pm_list_gc_ready(void)
+{
+    PmList_Type.tp_flags |= Pm_TPFLAGS_HAVE_GC;
+    PmList_Type.tp_traverse = list_traverse;
+    PmList_Type.tp_clear = list_clear;
 }

@@ -15,16 +15,34 @@ PmObject *PmObject_Init(PmObject *op, PmTypeObject *tp)
 {
     op->ob_refcnt = 1;
     op->ob_type = tp;
+    if (PmType_IS_GC(tp))
+        PmObject_GC_Track(op);
     return op;
 }
 
 PmObject *PmObject_New(PmTypeObject *tp)
 {
-    PmObject *op = PmObject_Malloc((size_t)tp->tp_basicsize);
-    if (op == NULL)
+    size_t pre = _PmType_PreHeaderSize(tp);
+    char *mem = PmObject_Malloc(pre + (size_t)tp->tp_basicsize);
+    if (mem == NULL)
         Pm_FatalError("PmObject_New", "out of memory allocating a '%s' (%zd bytes)",
                       tp->tp_name, tp->tp_basicsize);
-    return PmObject_Init(op, tp);
+    if (PmType_IS_GC(tp))
+        _PmObject_GC_Link(_Pm_AS_GC(mem + pre));
+    return PmObject_Init((PmObject *)(mem + pre), tp);
+}
+size_t _PmType_PreHeaderSize(PmTypeObject *tp)
+{
+    size_t pre = 0;
+    if (PmType_IS_GC(tp))
+        pre += sizeof(PmGC_Head);
+    (void)tp;
+    return pre;
+}
+
+void PmObject_Del(void *op)
+{
+    PmObject_Free((char *)op - _PmType_PreHeaderSize(Pm_TYPE(op)));
 }
 Pm_ssize_t Pm_VarSize(PmTypeObject *tp, Pm_ssize_t n)
 {
@@ -37,10 +55,14 @@ Pm_ssize_t Pm_VarSize(PmTypeObject *tp, Pm_ssize_t n)
 PmVarObject *PmObject_NewVar(PmTypeObject *tp, Pm_ssize_t n)
 {
     Pm_ssize_t size = Pm_VarSize(tp, n);
-    PmVarObject *op = PmObject_Malloc((size_t)size);
-    if (op == NULL)
+    size_t pre = _PmType_PreHeaderSize(tp);
+    char *mem = PmObject_Malloc(pre + (size_t)size);
+    if (mem == NULL)
         Pm_FatalError("PmObject_NewVar", "out of memory allocating a '%s' of %zd items",
                       tp->tp_name, n);
+    if (PmType_IS_GC(tp))
+        _PmObject_GC_Link(_Pm_AS_GC(mem + pre));
+    PmVarObject *op = (PmVarObject *)(mem + pre);
     PmObject_Init(&op->ob_base, tp);
     op->ob_size = n;
     return op;
@@ -59,6 +81,8 @@ void Pm_FatalError(const char *where, const char *fmt, ...)
 }
 void _Pm_Dealloc(PmObject *op)
 {
+    if (PmObject_GC_IsTracked(op))
+        PmObject_GC_UnTrack(op);
     if (_Pm_Trash.depth >= PM_TRASH_DEPTH) {
         _Pm_TrashDefer(op);
         return;
@@ -139,7 +163,7 @@ Pm_ssize_t PmObject_SizeOf(PmObject *op)
     PmTypeObject *tp = Pm_TYPE(op);
     Pm_ssize_t size = tp->tp_sizeof ? tp->tp_sizeof(op)
                     : tp->tp_basicsize + (tp->tp_itemsize ? Pm_SIZE(op) * tp->tp_itemsize : 0);
-    
+    size += (Pm_ssize_t)_PmType_PreHeaderSize(tp);
     return size;
 }
 static void object_dealloc(PmObject *op) { PmObject_Free(op); }

@@ -1,9 +1,11 @@
 #include <string.h>
 #include "pm.h"
 
-static PmTupleObject empty_tuple = {
-    .ob_base = { { PM_IMMORTAL_REFCNT, &PmTuple_Type }, 0 },
-};
+static struct {
+    _Alignas(16) uintptr_t gc_not_used[2];    /* where a tuple's header is */
+    PmTupleObject tuple;
+} empty = { .tuple = { .ob_base = { { PM_IMMORTAL_REFCNT, &PmTuple_Type }, 0 } } };
+#define empty_tuple (empty.tuple)
 #define PM_TUPLE_NFREELISTS 20
 #define PM_TUPLE_MAXFREELIST 2000
 static PmTupleObject *tuple_free_list[PM_TUPLE_NFREELISTS];
@@ -39,7 +41,7 @@ static void tuple_dealloc(PmObject *op)
         tuple_numfree[n - 1]++;
         return;
     }
-    PmObject_Free(op);
+    PmObject_Del(op);
 }
 Pm_ssize_t _PmTuple_ClearFreeList(void)
 {
@@ -48,7 +50,7 @@ Pm_ssize_t _PmTuple_ClearFreeList(void)
         while (tuple_free_list[i] != NULL) {
             PmTupleObject *t = tuple_free_list[i];
             tuple_free_list[i] = (PmTupleObject *)t->ob_item[0];
-            PmObject_Free(t);
+            PmObject_Del(t);
             freed++;
         }
         tuple_numfree[i] = 0;
@@ -76,3 +78,14 @@ PmTypeObject PmTuple_Type = {
     .tp_equal = tuple_equal,
     .tp_repr = tuple_repr,
 };
+static int tuple_traverse(PmObject *op, Pm_visitproc visit, void *arg)
+{
+    for (Pm_ssize_t i = Pm_SIZE(op); --i >= 0; )
+        Pm_VISIT(PmTuple_GET_ITEM(op, i));
+    return 0;
+}
+__attribute__((constructor(101))) static void pm_tuple_gc_ready(void)
+{
+    PmTuple_Type.tp_flags |= Pm_TPFLAGS_HAVE_GC;
+    PmTuple_Type.tp_traverse = tuple_traverse;
+}

@@ -19,7 +19,11 @@ START_TEST(float_and_tuple_have_cpythons_layouts)
     ck_assert_double_eq(PmFloat_AsDouble(f), 1.5);
     PmTuple_SET_ITEM(t, 0, Pm_NewRef(f));
     PmTuple_SET_ITEM(t, 1, PmInt_FromLong(7));
-    ck_assert_int_eq(PmObject_SizeOf(t), 24 + 2 * 8);
+#ifdef PM_GC_H                                                    /* chapter 12 on: */
+    ck_assert_int_eq(PmObject_SizeOf(t), 56);          /* CPython 3.11: sys.getsizeof((1, 2)) */
+#else
+    ck_assert_int_eq(PmObject_SizeOf(t), 24 + 2 * 8);  /* no collector header yet */
+#endif
     ck_assert_int_eq(Pm_REFCNT(f), 2);
     Pm_DECREF(t);                                                 /* releases its items */
     ck_assert_int_eq(Pm_REFCNT(f), 1);

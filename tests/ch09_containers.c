@@ -3,6 +3,15 @@
 #include "pmtest.h"
 #include <math.h>
 
+/* From chapter 12 on, every container carries the cycle collector's header
+ * in front of it, 16 bytes (CPython 3.11's sizeof(PyGC_Head)), and
+ * getsizeof counts it; gc.h is there from that layer on. */
+#ifdef PM_GC_H
+#define GC_HEAD 16
+#else
+#define GC_HEAD 0
+#endif
+
 static PmObject *append_ints(PmObject *l, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -354,9 +363,9 @@ START_TEST(an_empty_dict_allocates_no_table)
     PmObject *d = PmDict_New();
     PmMem_StatsStop();
     ck_assert_uint_eq(PmMem_GetStats(PM_MEM_DOMAIN_OBJ).mallocs, 1);
-    ck_assert_int_eq(PmObject_SizeOf(d), 32);
+    ck_assert_int_eq(PmObject_SizeOf(d), GC_HEAD + 32);
     put(d, S("a"), I(1));
-    ck_assert_int_eq(PmObject_SizeOf(d), 32 + 24 + 8 + 5 * 24);
+    ck_assert_int_eq(PmObject_SizeOf(d), GC_HEAD + 32 + 24 + 8 + 5 * 24);
     Pm_DECREF(d);
 }
 END_TEST
@@ -417,9 +426,9 @@ START_TEST(sizes_of_the_table)
 {
     PmObject *o = PmObject_New(&PmBaseObject_Type), *e = PmDict_New();
     ck_assert_int_eq(PmObject_SizeOf(o), 16);
-    ck_assert_int_eq(PmObject_SizeOf(e), 32);
+    ck_assert_int_eq(PmObject_SizeOf(e), GC_HEAD + 32);
     ck_assert_int_eq(PmObject_SizeOf(Pm_None), 16);
-    ck_assert_int_eq(PmObject_SizeOf(PmTuple_New(0)), 24);
+    ck_assert_int_eq(PmObject_SizeOf(PmTuple_New(0)), GC_HEAD + 24);
     ck_assert_int_eq(PmObject_Hash(o), _Pm_HashPointer(o));
     Pm_DECREF(o); Pm_DECREF(e);
 }

@@ -869,6 +869,26 @@ END_TEST
 
 /* ---------------------------------------------------------------- the suite */
 
+
+/* A.12.2: "gc.get_referents is a traverse with a visit function that
+ * appends": [x, y] -> [y, x] (traverse goes backwards), an int -> []. */
+START_TEST(get_referents_lists_what_traverse_visits)
+{
+    PmObject *x = PmInt_FromLong(1000), *y = PmList_New(0), *l = PmList_New(0);
+    PmList_Append(l, x);
+    PmList_Append(l, y);
+    PmObject *r = Ans12_GetReferents(l);
+    ck_assert_int_eq(PmList_GET_SIZE(r), 2);
+    ck_assert(PmList_GET_ITEM(r, 0) == x || PmList_GET_ITEM(r, 1) == x);
+    ck_assert(PmList_GET_ITEM(r, 0) == y || PmList_GET_ITEM(r, 1) == y);
+    PmObject *none = Ans12_GetReferents(x);
+    ck_assert_int_eq(PmList_GET_SIZE(none), 0);            /* CPython 3.11: gc.get_referents(1000) == [] */
+    PmObject *d = PmDict_New();
+    PmDict_SetItem(d, x, y);
+    PmObject *rd = Ans12_GetReferents(d);
+    ck_assert_int_eq(PmList_GET_SIZE(rd), 2);              /* the key and the value */
+    Pm_DECREF(r); Pm_DECREF(none); Pm_DECREF(rd); Pm_DECREF(d);
+    Pm_DECREF(l); Pm_DECREF(x); Pm_DECREF(y);
 /* A.14.1: the documentation's display_top recipe, on the traces of
    chapter 14's statistics demo and one at <unknown>:0, prints CPython
    3.11.7's lines (chapters/cpython/ch99_14_top.out). */
@@ -960,6 +980,7 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, a_shallow_copy_has_exactly_its_length_in_slots);
     tcase_add_test(tc, a_table_of_100_rows_is_1101_nodes_and_101_memoised);
     tcase_add_test(tc, a_copy_without_a_memo_loses_sharing_and_refuses_cycles);
+    tcase_add_test(tc, get_referents_lists_what_traverse_visits);
     tcase_add_test(tc, display_top_prints_the_recipes_lines);
     suite_add_tcase(s, tc);
     return s;

@@ -1,0 +1,63 @@
+#ifndef PM_GC_H
+#define PM_GC_H
+typedef struct {
+    uintptr_t _gc_next;                /* next on the list; 0: untracked */
+    uintptr_t _gc_prev;                /* previous, and two flag bits    */
+} PmGC_Head;
+
+#define _Pm_AS_GC(op) ((PmGC_Head *)(void *)(op) - 1)
+#define _Pm_FROM_GC(g) ((PmObject *)(void *)((PmGC_Head *)(g) + 1))
+#define PM_GC_PREV_MASK_FINALIZED  ((uintptr_t)1)
+#define PM_GC_PREV_MASK_COLLECTING ((uintptr_t)2)
+#define PM_GC_PREV_SHIFT           2
+#define PM_GC_PREV_MASK            (((uintptr_t)-1) << PM_GC_PREV_SHIFT)
+#define PM_GC_NEXT_MASK_UNREACHABLE ((uintptr_t)1)
+_Static_assert(sizeof(PmGC_Head) == 16, "CPython 3.11: sizeof(PyGC_Head) is 16");
+#define Pm_TPFLAGS_HAVE_GC (1UL << 14)      /* CPython's value */
+#define PmType_IS_GC(tp) (((tp)->tp_flags & Pm_TPFLAGS_HAVE_GC) != 0)
+#define PmObject_IS_GC(op) PmType_IS_GC(Pm_TYPE(op))
+typedef int (*Pm_visitproc)(PmObject *op, void *arg);
+#define Pm_VISIT(op) do {                                              \
+        PmObject *_v = _Pm_CAST(op);                                   \
+        if (_v != NULL) { int _r = visit(_v, arg); if (_r) return _r; } \
+    } while (0)
+#define Pm_CLEAR(op) do {                                              \
+        PmObject *_c = _Pm_CAST(op);                                   \
+        if (_c != NULL) { (op) = NULL; Pm_DECREF(_c); }                \
+    } while (0)
+typedef struct {
+    Pm_ssize_t collections;            /* collections run              */
+    Pm_ssize_t collected;              /* unreachable objects freed    */
+    Pm_ssize_t uncollectable;          /* found, but left in garbage   */
+} PmGC_Stats;
+
+typedef struct {
+    PmGC_Head head;                    /* every tracked container       */
+    int collecting;                    /* a collection is running       */
+    int debug;                         /* PmGC_DEBUG_* flags            */
+    int stress;                        /* PMGC=stress: collect often    */
+    Pm_ssize_t tracked;                /* containers on the lists       */
+    Pm_ssize_t allocs_since;           /* containers made since the last */
+    FILE *out;                         /* where debug output goes       */
+    PmObject *garbage;                 /* gc.garbage, made when needed  */
+    PmGC_Stats stats;
+} PmGC_State;
+extern PmGC_State _PmGC;
+void _PmObject_GC_Link(PmGC_Head *g);
+int PmObject_GC_IsTracked(PmObject *op);
+int PmObject_GC_IsFinalized(PmObject *op);
+void PmObject_GC_Track(void *op);
+void PmObject_GC_UnTrack(void *op);
+Pm_ssize_t PmGC_Collect(void);
+PmObject *PmGC_Garbage(void);          /* gc.garbage (borrowed)        */
+void PmGC_SetDebug(int flags);         /* gc.set_debug                 */
+int PmGC_GetDebug(void);
+void PmGC_SetDebugFile(FILE *out);     /* stderr unless set            */
+PmGC_Stats PmGC_GetStats(void);
+Pm_ssize_t PmGC_TrackedCount(void);    /* len(gc.get_objects())        */
+#define PmGC_DEBUG_STATS         (1 << 0)
+#define PmGC_DEBUG_COLLECTABLE   (1 << 1)
+#define PmGC_DEBUG_UNCOLLECTABLE (1 << 2)
+#define PmGC_DEBUG_SAVEALL       (1 << 5)
+#define PmGC_DEBUG_LEAK (PmGC_DEBUG_COLLECTABLE | PmGC_DEBUG_UNCOLLECTABLE | PmGC_DEBUG_SAVEALL)
+#endif
