@@ -171,12 +171,18 @@ lint() {
 # tangle OUTDIR LINEFLAG FILES...: write every file root of FILES into OUTDIR.
 tangle() {
     local out=$1 lflag=$2; shift 2
-    local r tmp err
+    local r tmp err mflag= ntflags=
     mkdir -p "$out"
     tmp=$(mktemp)
+    # notangle is noweb's markup (which parses every file) piped into nt
+    # (which writes one root); parsing once and running nt per root is what
+    # notangle -R would do for each root, without parsing the book each time
+    [ -n "$lflag" ] && { mflag=-t; ntflags="-t $lflag"; }
+    /usr/lib/noweb/markup $mflag "$@" > "$tmp.markup"
     while IFS= read -r r; do
         [ -n "$r" ] || continue
-        if ! notangle $lflag -R"$r" "$@" > "$tmp" 2> "$tmp.err" || [ -s "$tmp.err" ]; then
+        # shellcheck disable=SC2086
+        if ! /usr/lib/noweb/nt $ntflags -R"$r" < "$tmp.markup" > "$tmp" 2> "$tmp.err" || [ -s "$tmp.err" ]; then
             local msg; msg=$(head -1 "$tmp.err")
             local u; u=$(sed -n 's/.*undefined chunk name: <<\(.*\)>>.*/\1/p' "$tmp.err" | head -1)
             [ -n "$u" ] && msg="$(nw_where "$u" "$@"): undefined chunk <<$u>> (used while tangling $r)"
@@ -186,7 +192,7 @@ tangle() {
         cmp -s "$tmp" "$out/$r" 2>/dev/null || cp "$tmp" "$out/$r"
         chmod 644 "$out/$r"
     done <<< "$(noroots "$@" | sed 's/^<<\(.*\)>>$/\1/' | sort)"
-    rm -f "$tmp" "$tmp.err"
+    rm -f "$tmp" "$tmp.err" "$tmp.markup"
 }
 
 # ---------------------------------------------------------------- layers
