@@ -198,6 +198,25 @@ static void rerun_with_debug_and_overflow(void)
     execl(pm_test_argv0, pm_test_argv0, (char *)NULL);
 }
 
+/* "Allocating": with PMDEBUG_CHECK_HEAP=1 the hooks check the heap on
+   every operation, and the first allocation after a write into a freed
+   pymalloc block stops with what the heap checker found. */
+static void corrupt_then_allocate(void)
+{
+    setenv("PMDEBUG_CHECK_HEAP", "1", 1);
+    install();
+    void *a = PmMem_Pymalloc.malloc(NULL, 48), *b = PmMem_Pymalloc.malloc(NULL, 48);
+    PmMem_Pymalloc.free(NULL, b);
+    *(void **)b = &a;                                /* a use after free */
+    PmObject_Malloc(16);
+}
+START_TEST(the_heap_is_checked_on_every_operation_when_asked)
+{
+    ck_assert_fatal(corrupt_then_allocate, "debug allocator (malloc): the heap is broken: "
+                    "pymalloc: pool at ");
+}
+END_TEST
+
 /* "Installing the hooks": PMMALLOC=debug installs them at start-up. */
 START_TEST(pmmalloc_debug_installs_the_hooks_at_start_up)
 {
@@ -283,6 +302,7 @@ Suite *ch05_debug_suite(void)
     tcase_add_test(tc, freeing_keeps_the_header_and_records_the_free);
     tcase_add_test(tc, the_patterns_are_cpythons_0xcd_0xdd_0xfd);
     tcase_add_test(tc, a_write_to_the_last_tail_pad_byte_is_reported);
+    tcase_add_test(tc, the_heap_is_checked_on_every_operation_when_asked);
     suite_add_tcase(s, tc);
     TCase *start = tcase_create("debug at start-up");
     tcase_add_test(start, pmmalloc_debug_installs_the_hooks_at_start_up);

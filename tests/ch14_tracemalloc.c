@@ -145,6 +145,7 @@ END_TEST
    while tracing without changing any count. */
 START_TEST(freeing_a_block_from_before_tracing_changes_nothing)
 {
+    PM_RUNS_ONCE("tracing, once started here, stays on in the process");
     void *old = PmObject_Malloc(48);
     PmTraceMalloc_Start(1);
     void *p = PmObject_Malloc(16);
@@ -160,6 +161,7 @@ END_TEST
    the debug hooks, where the raw block is larger than the caller's. */
 START_TEST(a_block_passed_on_to_the_raw_domain_is_traced_once)
 {
+    PM_KEEPS_MEMORY("the debug allocator's quarantine keeps the last blocks freed");
     PmMem_SetupDebugHooks();
     PmTraceMalloc_Start(1);
     void *p = PmObject_Malloc(4000);
@@ -259,6 +261,7 @@ END_TEST
    which doubles to stay at most half full: 1000 traces need 2048 slots. */
 START_TEST(the_tracers_memory_grows_with_its_table)
 {
+    PM_RUNS_ONCE("tracing, once started here, stays on in the process");
     PmTraceMalloc_Start(1);
     void *p[1000];
     size_t small = PmTraceMalloc_GetMemory();
@@ -275,6 +278,7 @@ END_TEST
    report blocks in other domains, apart from domain 0's. */
 START_TEST(track_reports_blocks_in_a_domain_of_their_own)
 {
+    PM_RUNS_ONCE("tracing, once started here, stays on in the process");
     PmTraceMalloc_Track(5, 0x1000, 64);                 /* not tracing: ignored */
     PmTraceMalloc_Start(1);
     ck_assert_uint_eq(current(), 0);
