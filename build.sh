@@ -818,7 +818,10 @@ bench_alloc_build() {
     local d=$1 f cc="$CC $CFLAGS_BASE -O2"
     bench_runtime "$d"
     f=$d/src/bench/alloc.c
-    $cc -DBENCH_PM -I"$d/src" "$f" "$d/libpm.a" -lm -o "$d/bin/pm"
+    # -DPM_BUILD_CORE: the benchmark calls the allocator as the runtime's own
+    # files do, without chapter 14's macros that note each call's file and
+    # line for tracemalloc (CPython's arm calls PyObject_Malloc directly too)
+    $cc -DBENCH_PM -DPM_BUILD_CORE -I"$d/src" "$f" "$d/libpm.a" -lm -o "$d/bin/pm"
     $cc -DBENCH_GLIBC "$f" -o "$d/bin/glibc"
     $cc -DBENCH_MIMALLOC "$f" -lmimalloc -o "$d/bin/mimalloc"
     $cc -DBENCH_JEMALLOC "$f" -ljemalloc -o "$d/bin/jemalloc"
