@@ -1347,11 +1347,25 @@ mut_base() {
         done
     done
     mut_cc "$d" "$MUT_TREE/tests/main.c" "$d/tobj/main.o" || die "mutate: tests/main.c does not compile"
+    # the demos, which some tests run from beside the test runner
+    mkdir -p "$d/dobj"
+    for f in "$d"/src/demos/*.c; do
+        [ -e "$f" ] || continue
+        mut_cc "$d" "$f" "$d/dobj/$(basename "${f%.c}").o" || die "mutate: demo $(basename "$f") does not compile"
+    done
     mut_link "$d" "$d/obj" "$d/tobj" "$d/tests" || die "mutate: layer $k does not link"
     mut_run "$d/tests" > "$d/tests.log" 2>&1 || { tail -20 "$d/tests.log"; die "mutate: the tests of layer $k fail unmutated: fix them first"; }
 }
 
-mut_link() { $CC "$2"/*.o "$3"/*.o $(pkg-config --libs check) -lm -o "$4" 2> "$4.err"; }
+# mut_link DIR OBJ TOBJ BIN: the test runner BIN, and DIR's demos beside it
+mut_link() {
+    $CC "$2"/*.o "$3"/*.o $(pkg-config --libs check) -lm -o "$4" 2> "$4.err" || return 1
+    local o
+    for o in "$1"/dobj/*.o; do
+        [ -e "$o" ] || continue
+        $CC "$o" "$2"/*.o -lm -o "$(dirname "$4")/$(basename "${o%.o}")" 2>> "$4.err" || return 1
+    done
+}
 # mut_run BIN: the test runner, with the runtime's default allocator, a bound on time
 # (SUITE: only the Check suite of that name)
 mut_run() {
@@ -1390,6 +1404,7 @@ mut_one() {
     done
     [ ${#changed[@]} -gt 0 ] || { MUT_RESULT="broken: changes no code of layer $k's runtime"; return; }
     cp "$base"/obj/*.o "$m/obj/"; cp "$base"/tobj/*.o "$m/tobj/"; cp "$base/suites.inc" "$m/"
+    cp -r "$base/dobj" "$m/"
     for f in "$m"/src/*.c; do
         name=$(basename "${f%.c}")
         [ "$hdr" = 1 ] || [[ " ${changed[*]} " == *" $name.c "* ]] || continue
@@ -1399,6 +1414,10 @@ mut_one() {
         for f in "$MUT_TREE"/tests/ch*.c "$MUT_TREE/tests/main.c"; do
             [ -e "$base/tobj/$(basename "${f%.c}").o" ] || continue
             mut_cc "$m" "$f" "$m/tobj/$(basename "${f%.c}").o" || { MUT_RESULT="broken: the tests do not compile"; return; }
+        done
+        for f in "$m"/src/demos/*.c; do
+            [ -e "$m/dobj/$(basename "${f%.c}").o" ] || continue
+            mut_cc "$m" "$f" "$m/dobj/$(basename "${f%.c}").o" || { MUT_RESULT="broken: a demo does not compile"; return; }
         done
     fi
     mut_link "$m" "$m/obj" "$m/tobj" "$m/tests" || { MUT_RESULT="broken: does not link"; return; }
