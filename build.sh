@@ -1322,7 +1322,8 @@ mut_says() {
 # mut_compile LAYERDIR SRC OBJ FILE: compile one runtime or test file
 # (the runtime's own files with -DPM_BUILD_CORE, as in build_layer)
 mut_cc() {
-    local core=""; case $2 in "$1"/src/*) core=-DPM_BUILD_CORE;; esac
+    local core=""
+    case $2 in "$1"/src/demos/*) ;; "$1"/src/*) core=-DPM_BUILD_CORE;; esac
     $CC $MUT_CFLAGS $core -I"$1/src" -I"$1" -I"$MUT_TREE/tests" -c "$2" -o "$3" 2> "$3.err"
 }
 
