@@ -34,5 +34,6 @@ int Ans8_IntNumFree(void);
 void Ans9_AppendDoubling(PmObject *list, PmObject *item);   /* borrows item */
 PmObject *Ans10_IntFromLong(long long v);   /* cached from -5 to 1024 */
 PmObject *Ans11_NaiveDeepCopy(PmObject *x);   /* NULL: nested too deep */
+PmObject *Ans12_GetReferents(PmObject *op);   /* new list; [] for an atom */
 void Ans14_DisplayTop(const PmTraceSnapshot *s, PmTraceKey key, size_t limit, FILE *out);
 #endif

@@ -147,9 +147,21 @@ static void check_dead(void *p)
             report("write to a block after it was freed", p, detail);
         }
 }
+static void check_heap_if_asked(const char *where)
+{
+    static int asked = -1;
+    char why[512];
+    if (asked < 0) {
+        const char *env = getenv("PMDEBUG_CHECK_HEAP");
+        asked = env != NULL && *env != '\0' && strcmp(env, "0") != 0;
+    }
+    if (asked && PmMem_CheckHeap(why, sizeof why) != 0)
+        Pm_FatalError(where, "the heap is broken: %s", why);
+}
 static void *debug_malloc(void *ctx, size_t n)
 {
     DebugHook *hook = ctx;
+    check_heap_if_asked("debug allocator (malloc)");
     if (n > SIZE_MAX - sizeof(PmDebugHeader) - PM_TAIL_PAD)
         return NULL;
     PmDebugHeader *h = hook->wrapped.malloc(hook->wrapped.ctx,
@@ -171,6 +183,7 @@ static void debug_free(void *ctx, void *p)
     DebugHook *hook = ctx;
     if (p == NULL)
         return;
+    check_heap_if_asked("debug allocator (free)");
     check_block(p, hook);
     PmDebugHeader *h = PM_HEAD(p);
     h->id = (uint8_t)(h->id - 0x20);                  /* freed: upper case */

@@ -1,24 +1,35 @@
 #include <stdint.h>
 #include <stdlib.h>
-#include "mem.h"
+#include "pm.h"
+
+static void *counted(void *ctx, void *p)    /* ctx: a count of blocks, or NULL */
+{
+    if (p != NULL && ctx != NULL)
+        ++*(Pm_ssize_t *)ctx;
+    return p;
+}
 
 static void *libc_malloc(void *ctx, size_t n)
-{ (void)ctx; return malloc(n ? n : 1); }
+{ return counted(ctx, malloc(n ? n : 1)); }
 static void *libc_calloc(void *ctx, size_t k, size_t n)
 {
-    (void)ctx;
     if (k == 0 || n == 0)              /* CPython: nelem = elsize = 1 */
         k = n = 1;
-    return k > SIZE_MAX / n ? NULL : calloc(k, n);
+    return k > SIZE_MAX / n ? NULL : counted(ctx, calloc(k, n));
 }
 static void *libc_realloc(void *ctx, void *p, size_t n)
-{ (void)ctx; return realloc(p, n ? n : 1); }
+{ return p == NULL ? libc_malloc(ctx, n) : realloc(p, n ? n : 1); }
 static void libc_free(void *ctx, void *p)
-{ (void)ctx; free(p); }
-
+{
+    if (p != NULL && ctx != NULL)
+        --*(Pm_ssize_t *)ctx;
+    free(p);
+}
+static Pm_ssize_t pm_libc_blocks;      /* blocks of mem and obj from libc */
 #define PM_LIBC_ALLOCATOR { NULL, libc_malloc, libc_calloc, libc_realloc, libc_free }
-static PmMemAllocator pm_mem_allocator = PM_LIBC_ALLOCATOR;
-static PmMemAllocator pm_obj_allocator = PM_LIBC_ALLOCATOR;
+#define PM_LIBC_COUNTED { &pm_libc_blocks, libc_malloc, libc_calloc, libc_realloc, libc_free }
+static PmMemAllocator pm_mem_allocator = PM_LIBC_COUNTED;
+static PmMemAllocator pm_obj_allocator = PM_LIBC_COUNTED;
 void *PmMem_Malloc(size_t n)
 { return pm_mem_allocator.malloc(pm_mem_allocator.ctx, n); }
 void *PmMem_Realloc(void *p, size_t n)
@@ -30,6 +41,13 @@ void *PmObject_Malloc(size_t n)
 { return pm_obj_allocator.malloc(pm_obj_allocator.ctx, n); }
 void PmObject_Free(void *p)
 { pm_obj_allocator.free(pm_obj_allocator.ctx, p); }
+Pm_ssize_t PmSys_GetAllocatedBlocks(void)
+{
+    Pm_ssize_t n = pm_libc_blocks;
+    n += Pm_PymallocAllocatedBlocks();
+    n += Pm_SegmentsAllocatedBlocks();
+    return n;
+}
 static PmMemAllocator pm_raw_allocator = PM_LIBC_ALLOCATOR;
 static PmMemAllocator *const pm_domain[PM_MEM_NDOMAINS] = {
     [PM_MEM_DOMAIN_RAW] = &pm_raw_allocator,
@@ -93,4 +111,13 @@ static void pm_choose_allocators(void)
     }
     if (!known)
         Pm_FatalError("PMMALLOC", "unknown allocator '%s'", env);
+}
+int PmMem_CheckHeap(char *why, size_t n)
+{
+    int bad = 0;
+    if (n > 0)
+        why[0] = '\0';
+    bad += Pm_PymallocCheckHeap(bad ? NULL : why, bad ? 0 : n);
+    bad += Pm_SegmentsCheckHeap(bad ? NULL : why, bad ? 0 : n);
+    return bad;
 }

@@ -48,6 +48,9 @@ typedef struct {
 PmProcessMemory Pm_GetProcessMemory(void);
 extern const PmMemAllocator PmMem_Pymalloc;
 #include <stdio.h>
+int PmMem_CheckHeap(char *why, size_t n);
+int Pm_PymallocCheckHeap(char *why, size_t n);
+#define PM_HAVE_CHECK_HEAP 1
 void Pm_DebugMallocStats(FILE *out);
 typedef struct {
     size_t arenas_allocated_total, arenas_reclaimed, arenas_highwater, arenas_current;

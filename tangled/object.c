@@ -15,6 +15,7 @@ PmObject *PmObject_Init(PmObject *op, PmTypeObject *tp)
 {
     op->ob_refcnt = 1;
     op->ob_type = tp;
+    _Pm_REFTOTAL_ADD(1);               /* a new reference */
     if (PmType_IS_GC(tp))
         PmObject_GC_Track(op);
     return op;
@@ -101,6 +102,10 @@ void _Pm_Dealloc(PmObject *op)
         _Pm_Trash.depth = 0;
     }
 }
+#ifdef PM_REF_DEBUG
+Pm_ssize_t _Pm_RefTotal;
+Pm_ssize_t PmSys_GetTotalRefCount(void) { return _Pm_RefTotal; }
+#endif
 static int pm_recursion_depth;         /* nested Equal/Print/Hash calls */
 
 void Pm_EnterRecursiveCall(const char *where)

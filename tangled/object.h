@@ -36,10 +36,21 @@ struct PmTypeObject {
     void (*tp_repr)(PmObject *op, FILE *out);   /* print like repr()  */
     Pm_ssize_t (*tp_sizeof)(PmObject *op);      /* like __sizeof__    */
     Pm_ssize_t (*tp_hash)(PmObject *op);        /* hash(x); NULL: unhashable */
+    unsigned long tp_flags;                     /* Pm_TPFLAGS_HAVE_GC         */
+    int (*tp_traverse)(PmObject *op, int (*visit)(PmObject *, void *), void *arg);
+    int (*tp_clear)(PmObject *op);              /* drop the references held   */
+    void (*tp_finalize)(PmObject *op);          /* PEP 442: __del__           */
+    void (*tp_del)(PmObject *op);               /* the legacy finalizer       */
 };
 
 extern PmTypeObject PmType_Type;       /* the type of types: 'type' */
 void _Pm_Dealloc(PmObject *op);
+#ifdef PM_REF_DEBUG
+extern Pm_ssize_t _Pm_RefTotal;        /* CPython: _Py_RefTotal */
+#define _Pm_REFTOTAL_ADD(n) ((void)(_Pm_RefTotal += (n)))
+#else
+#define _Pm_REFTOTAL_ADD(n) ((void)0)
+#endif
 void _Pm_NegativeRefcount(PmObject *op) __attribute__((noreturn, cold));
 #define PM_IMMORTAL_REFCNT ((Pm_ssize_t)1 << 62)
 #define Pm_IsImmortal(op) (Pm_REFCNT(op) >= PM_IMMORTAL_REFCNT)
@@ -48,6 +59,7 @@ static inline void Pm_IncRef(PmObject *op)
 {
     if (Pm_IsImmortal(op))
         return;
+    _Pm_REFTOTAL_ADD(1);
     op->ob_refcnt++;
 }
 
@@ -57,6 +69,7 @@ static inline void Pm_DecRef(PmObject *op)
         return;
     if (op->ob_refcnt <= 0)
         _Pm_NegativeRefcount(op);
+    _Pm_REFTOTAL_ADD(-1);
     if (--op->ob_refcnt == 0)
         _Pm_Dealloc(op);
 }
@@ -81,6 +94,12 @@ uintptr_t Pm_Id(const void *op);
 int PmObject_Equal(PmObject *a, PmObject *b);
 void PmObject_Print(PmObject *op, FILE *out);
 Pm_ssize_t PmObject_SizeOf(PmObject *op);
+size_t _PmType_PreHeaderSize(PmTypeObject *tp);
+void PmObject_Del(void *op);
+#ifdef PM_REF_DEBUG
+Pm_ssize_t PmSys_GetTotalRefCount(void);
+#endif
+Pm_ssize_t PmSys_GetAllocatedBlocks(void);
 #define PM_RECURSION_LIMIT 1000        /* CPython: sys.getrecursionlimit() */
 void Pm_EnterRecursiveCall(const char *where);
 void Pm_LeaveRecursiveCall(void);
@@ -109,5 +128,8 @@ PmDeallocStats Pm_GetDeallocStats(void);
 extern PmTypeObject PmNone_Type;
 extern PmObject _Pm_NoneStruct;
 #define Pm_None (&_Pm_NoneStruct)
+Pm_ssize_t Pm_PymallocAllocatedBlocks(void);
+int Pm_SegmentsCheckHeap(char *why, size_t n);
+Pm_ssize_t Pm_SegmentsAllocatedBlocks(void);
 extern PmTypeObject PmBaseObject_Type;
 #endif

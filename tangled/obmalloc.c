@@ -5,6 +5,7 @@
 
 #define PM_LIKELY(x)   __builtin_expect(!!(x), 1)
 #define PM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define PM_ALLOCATOR_NAME "pymalloc"    /* in the heap checker's reports */
 
 #define PM_ALIGNMENT               16          /* bytes; a power of 2     */
 #define PM_ALIGNMENT_SHIFT         4
@@ -24,6 +25,12 @@ _Static_assert(PM_POOL_OVERHEAD % PM_ALIGNMENT == 0, "blocks stay aligned");
 #define PM_REJOIN_FREE 4               /* free blocks a full pool waits for */
 _Static_assert(PM_REJOIN_FREE < (PM_POOL_SIZE - PM_POOL_OVERHEAD) / PM_SMALL_REQUEST_THRESHOLD,
                "a pool rejoins its list before it can empty");
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#define PM_LSAN_ROOT(verb, base) __lsan_##verb##_root_region((base), PM_ARENA_SIZE)
+#else
+#define PM_LSAN_ROOT(verb, base) ((void)(base))
+#endif
 typedef uint8_t PmBlock;
 typedef struct PmArena PmArena;
 typedef struct PmPool PmPool;
@@ -83,6 +90,8 @@ static int arena_map_mark(uintptr_t base, uint8_t used)
     (*leaf)[(base >> PM_ARENA_BITS) & ((1 << PM_MAP_LEAF_BITS) - 1)] = used;
     return 0;
 }
+static struct PmHeapCheck *checking;   /* see "Checking the heap" */
+static void check_arena(PmArena *ao);
 static void pool_emptied(PmPool *pool);
 static void stop_keeping(PmPool *pool);
 static void give_way(PmPool *pool);
@@ -135,6 +144,7 @@ static PmArena *new_arena(void)
     }
     *ao = (PmArena){ .address = (uintptr_t)base, .pool_address = base,
                      .nfreepools = PM_POOLS_IN_ARENA, .ntotalpools = PM_POOLS_IN_ARENA };
+    PM_LSAN_ROOT(register, base);      /* see "Arenas and LeakSanitizer" */
     arena_stats.allocated_total++;
     if (++arena_stats.current > arena_stats.highwater)
         arena_stats.highwater = arena_stats.current;
@@ -235,6 +245,7 @@ static void insert_to_freepool(PmPool *pool)
             ao->prevarena->nextarena = ao->nextarena;
         ao->nextarena->prevarena = ao->prevarena;
         arena_map_mark(ao->address, 0);
+        PM_LSAN_ROOT(unregister, (void *)ao->address);
         munmap((void *)ao->address, PM_ARENA_SIZE);
         ao->address = 0;
         ao->nextarena = unused_arena_objects;
@@ -306,6 +317,19 @@ static void release_kept_pools(PmArena *ao)
             insert_to_freepool(p);
     }
 }
+static Pm_ssize_t raw_allocated_blocks;    /* ours, from the raw domain */
+
+static void *raw_counted(void *p)
+{
+    raw_allocated_blocks += p != NULL;
+    return p;
+}
+
+__attribute__((noinline)) static void free_raw(void *p)
+{
+    raw_allocated_blocks -= p != NULL;
+    PmMem_RawFree(p);
+}
 typedef struct {
     size_t pools[PM_NB_SMALL_SIZE_CLASSES], used[PM_NB_SMALL_SIZE_CLASSES];
     size_t avail[PM_NB_SMALL_SIZE_CLASSES];
@@ -314,6 +338,8 @@ typedef struct {
 
 static void census_arena(PmArena *ao, PmCensus *c)
 {
+    if (PM_UNLIKELY(checking != NULL))
+        check_arena(ao);               /* PmMem_CheckHeap is walking */
     c->arenas++;
     for (PmBlock *p = (PmBlock *)ao->address; p < ao->pool_address; p += PM_POOL_SIZE) {
         PmPool *pool = PM_POOL_ADDR(p);
@@ -329,6 +355,102 @@ static void census_arena(PmArena *ao, PmCensus *c)
         c->header_bytes += PM_POOL_FIRST(pool);
         c->quantization += (PM_POOL_SIZE - PM_POOL_FIRST(pool)) % size;
     }
+}
+struct PmHeapCheck { char *why; size_t n; int bad; size_t arenas, usable; };
+
+__attribute__((format(printf, 1, 2))) static void heap_bad(const char *fmt, ...)
+{
+    if (checking->bad++ > 0 || checking->n == 0)
+        return;                        /* the first violation is reported */
+    int k = snprintf(checking->why, checking->n, "%s: ", PM_ALLOCATOR_NAME);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(checking->why + k, checking->n - (size_t)k, fmt, ap);
+    va_end(ap);
+}
+#define PM_HEAP_BAD(...) do { heap_bad(__VA_ARGS__); return; } while (0)
+static void check_pool(PmArena *ao, PmPool *pool)
+{
+    PmBlock *blocks = PM_POOL_BLOCKS(pool);
+    if (pool->arena != ao || pool->szidx >= PM_NB_SMALL_SIZE_CLASSES)
+    {
+        heap_bad("pool at %p: its header names arena %p (not %p) and class %u",
+                 (void *)blocks, (void *)pool->arena, (void *)ao, pool->szidx);
+        return;
+    }
+    size_t size = PM_INDEX2SIZE(pool->szidx), first = PM_POOL_FIRST(pool);
+    size_t carved = (pool->nextoffset - first) / size, nfree = 0;
+    for (PmBlock *b = pool->freeblock; b != NULL; b = *(PmBlock **)b) {
+        size_t off = (size_t)((uintptr_t)b - (uintptr_t)blocks);
+        if ((uintptr_t)b < (uintptr_t)blocks || off < first || off >= pool->nextoffset
+            || (off - first) % size != 0)
+            PM_HEAP_BAD("pool at %p (%zu-byte blocks): free block %p is not one of its "
+                            "carved blocks", (void *)blocks, size, (void *)b);
+        if (++nfree > carved)
+            PM_HEAP_BAD("pool at %p: free list longer than its %zu carved blocks",
+                            (void *)blocks, carved);
+    }
+    if (pool->count - pool->kept + nfree != carved)
+        heap_bad("pool at %p (%zu-byte blocks): %u in use + %zu free != %zu carved",
+                 (void *)blocks, size, pool->count - pool->kept, nfree, carved);
+}
+static void check_arena(PmArena *ao)
+{
+    unsigned carved = 0, empty = 0, kept = 0, listed = 0;
+    checking->arenas++;
+    checking->usable += ao->nfreepools > 0;
+    for (PmBlock *p = (PmBlock *)ao->address; p < ao->pool_address; p += PM_POOL_SIZE) {
+        PmPool *pool = PM_POOL_ADDR(p);
+        carved++;
+        kept += pool->kept;
+        if (pool->count == 0)
+            empty++;
+        else
+            check_pool(ao, pool);
+    }
+    for (PmPool *f = ao->freepools; f != NULL && listed <= carved; f = f->nextpool, listed++)
+        if (((uintptr_t)f & ~(uintptr_t)(PM_ARENA_SIZE - 1)) != ao->address || f->count != 0)
+            PM_HEAP_BAD("arena %p: free pool %p is outside it or has blocks in use",
+                            (void *)ao->address, (void *)f);
+    unsigned never = (unsigned)((ao->address + PM_ARENA_SIZE - (uintptr_t)ao->pool_address) / PM_POOL_SIZE);
+    if (listed != empty || ao->nfreepools != empty + never || ao->nkept != kept)
+        heap_bad("arena %p: nfreepools %u, nkept %u; found %u empty (%u on its free list), "
+                 "%u never used, %u kept", (void *)ao->address, ao->nfreepools, ao->nkept,
+                 empty, listed, never, kept);
+}
+static void check_usedpools(void)
+{
+    for (unsigned c = 0; c < PM_NB_SMALL_SIZE_CLASSES; c++) {
+        PmPool *prev = NULL;
+        for (PmPool *p = usedpools[c]; p != NULL; prev = p, p = p->nextpool)
+            if (p->szidx != c || p->freeblock == NULL || p->count == 0 || p->prevpool != prev
+                || (p->kept && (prev != NULL || p->nextpool != NULL)))
+                PM_HEAP_BAD("usedpools[%u]: pool at %p: class %u, count %u, free block %p, "
+                                "kept %u, links broken: %s", c, (void *)PM_POOL_BLOCKS(p), p->szidx,
+                                p->count, (void *)p->freeblock, p->kept,
+                                p->prevpool != prev ? "yes" : "no");
+    }
+}
+static void check_usable_arenas(void)
+{
+    size_t n = 0;
+    PmArena *prev = NULL;
+    for (PmArena *a = usable_arenas; a != NULL; prev = a, a = a->nextarena, n++) {
+        if (a->prevarena != prev || a->nfreepools == 0)
+            PM_HEAP_BAD("usable_arenas: arena %p: %u free pools, links broken: %s",
+                            (void *)a->address, a->nfreepools, a->prevarena != prev ? "yes" : "no");
+        if (prev != NULL && prev->nfreepools > a->nfreepools)
+            PM_HEAP_BAD("usable_arenas is not sorted: arena %p with %u free pools comes "
+                            "before arena %p with %u", (void *)prev->address, prev->nfreepools,
+                            (void *)a->address, a->nfreepools);
+        if ((a->nextarena == NULL || a->nextarena->nfreepools != a->nfreepools)
+            && nfp2lasta[a->nfreepools] != a)
+            PM_HEAP_BAD("nfp2lasta[%u] is not arena %p, the last with %u free pools",
+                            a->nfreepools, (void *)a->address, a->nfreepools);
+    }
+    if (n != checking->usable)
+        heap_bad("usable_arenas has %zu arenas, but %zu arenas have a free pool",
+                 n, checking->usable);
 }
 static void census(PmCensus *c)
 {
@@ -379,7 +501,7 @@ __attribute__((noinline)) static void *malloc_slow_path(size_t n)
         if (p != NULL)
             return p;
     }
-    return PmMem_RawMalloc(n);
+    return raw_counted(PmMem_RawMalloc(n));
 }
 
 static void *pm_pymalloc_malloc(void *ctx, size_t n)
@@ -395,7 +517,7 @@ static void pm_pymalloc_free(void *ctx, void *p)
 {
     (void)ctx;
     if (PM_UNLIKELY(!pymalloc_free(p)))  /* NULL is not ours either: */
-        PmMem_RawFree(p);                /* free(NULL) does nothing  */
+        free_raw(p);                     /* free(NULL) does nothing  */
 }
 static void *pm_pymalloc_calloc(void *ctx, size_t k, size_t n)
 {
@@ -408,7 +530,7 @@ static void *pm_pymalloc_calloc(void *ctx, size_t k, size_t n)
             return memset(p, 0, total);
     }
     (void)ctx;
-    return PmMem_RawCalloc(k, n);
+    return raw_counted(PmMem_RawCalloc(k, n));
 }
 static void *pm_pymalloc_realloc(void *ctx, void *p, size_t n)
 {
@@ -444,6 +566,15 @@ PmObmallocStats Pm_GetObmallocStats(void)
         s.bytes_in_use += c.used[i] * PM_INDEX2SIZE(i);
     }
     return s;
+}
+Pm_ssize_t Pm_PymallocAllocatedBlocks(void)
+{
+    PmCensus c;
+    census(&c);
+    Pm_ssize_t n = raw_allocated_blocks;
+    for (int i = 0; i < PM_NB_SMALL_SIZE_CLASSES; i++)
+        n += (Pm_ssize_t)c.used[i];
+    return n;
 }
 static void printone(FILE *out, const char *label, size_t value)
 {
@@ -496,6 +627,19 @@ void Pm_DebugMallocStats(FILE *out)
     fputc('\n', out);
     printone(out, "# arena map leaves", arena_stats_leaves);
     printone(out, "# bytes in arena map leaves", arena_stats_leaves << PM_MAP_LEAF_BITS);
+}
+int Pm_PymallocCheckHeap(char *why, size_t n)
+{
+    struct PmHeapCheck check = { why, n, 0, 0, 0 };
+    PmCensus c;
+    checking = &check;
+    census(&c);                        /* check_arena for each arena */
+    if (check.arenas != arena_stats.current)
+        heap_bad("%zu arenas in the map, %zu counted", check.arenas, arena_stats.current);
+    check_usedpools();
+    check_usable_arenas();
+    checking = NULL;
+    return check.bad;
 }
 int Pm_ArenaPools(const void *p, int state[], unsigned szidx[])
 {

@@ -17,5 +17,7 @@
 #include "dictobject.h"
 #include "code.h"
 #include "copy.h"
+#include "gc.h"
+#include "instanceobject.h"
 #include "tracemalloc.h"
 #endif

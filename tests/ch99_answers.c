@@ -867,8 +867,7 @@ START_TEST(a_copy_without_a_memo_loses_sharing_and_refuses_cycles)
 }
 END_TEST
 
-/* ---------------------------------------------------------------- the suite */
-
+/* ---------------------------------------------------------------- chapter 12 */
 
 /* A.12.2: "gc.get_referents is a traverse with a visit function that
  * appends": [x, y] -> [y, x] (traverse goes backwards), an int -> []. */
@@ -889,6 +888,9 @@ START_TEST(get_referents_lists_what_traverse_visits)
     ck_assert_int_eq(PmList_GET_SIZE(rd), 2);              /* the key and the value */
     Pm_DECREF(r); Pm_DECREF(none); Pm_DECREF(rd); Pm_DECREF(d);
     Pm_DECREF(l); Pm_DECREF(x); Pm_DECREF(y);
+}
+END_TEST
+
 /* A.14.1: the documentation's display_top recipe, on the traces of
    chapter 14's statistics demo and one at <unknown>:0, prints CPython
    3.11.7's lines (chapters/cpython/ch99_14_top.out). */
@@ -932,6 +934,8 @@ START_TEST(display_top_prints_the_recipes_lines)
     PmTraceSnapshot_Free(s);
 }
 END_TEST
+
+/* ---------------------------------------------------------------- the suite */
 
 Suite *ch99_answers_suite(void)
 {
