@@ -140,12 +140,14 @@ lint() {
     done
     roots=$(noroots "$@" | sed 's/^<<\(.*\)>>$/\1/')
     # every chunk used must be defined: report the use, with file and line
-    local u
+    local u m; m=$(mktemp)
+    /usr/lib/noweb/markup "$@" > "$m"          # parsed once, as in tangle
     while IFS= read -r r; do
         [ -n "$r" ] || continue
-        u=$({ notangle -R"$r" "$@" 2>&1 >/dev/null || true; } | sed -n 's/.*undefined chunk name: <<\(.*\)>>.*/\1/p' | head -1) 
-        [ -z "$u" ] || die "$(nw_where "$u" "$@"): undefined chunk <<$u>> (misspelt name?)"
+        u=$({ /usr/lib/noweb/nt -R"$r" < "$m" 2>&1 >/dev/null || true; } | sed -n 's/.*undefined chunk name: <<\(.*\)>>.*/\1/p' | head -1)
+        [ -z "$u" ] || { rm -f "$m"; die "$(nw_where "$u" "$@"): undefined chunk <<$u>> (misspelt name?)"; }
     done <<< "$roots"
+    rm -f "$m"
     # a root chunk must look like a file name: otherwise it is a misspelt use
     while IFS= read -r r; do
         [ -n "$r" ] || continue

@@ -177,8 +177,13 @@ START_TEST(appends_grow_the_array_with_room_to_spare)
     ck_assert_int_eq(((PmListObject *)l)->allocated, 8);
     ck_assert_int_eq(PmList_GET_SIZE(l), 5);
     /* the size counts the capacity: CPython 3.11's sys.getsizeof is 120
-       after five appends, less its 16-byte GC header (chapter 12) */
+       after five appends; before chapter 12 adds the collector's 16-byte
+       header (gc.h), the same less 16 */
+#ifdef PM_GC_H
+    ck_assert_int_eq(PmObject_SizeOf(l), 120);
+#else
     ck_assert_int_eq(PmObject_SizeOf(l), 120 - 16);
+#endif
     Pm_DECREF(l); Pm_DECREF(x);
 }
 END_TEST

@@ -55,6 +55,7 @@ END_TEST
  * live there, and the list stays intact around them. */
 START_TEST(the_flags_live_in_the_low_bits_of_the_previous_pointer)
 {
+    PM_RUNS_ONCE("a list reused from the free list keeps the finalized flag of the list freed before it, as in CPython 3.11 (_PyGCHead_SET_PREV keeps the flags)");
     PmObject *a = PmList_New(0), *b = PmList_New(0), *c = PmList_New(0);
     PmGC_Head *ga = _Pm_AS_GC(a), *gb = _Pm_AS_GC(b), *gc = _Pm_AS_GC(c);
     ck_assert_uint_eq(((uintptr_t)ga | (uintptr_t)gb) & 15, 0);
@@ -184,6 +185,7 @@ static PmTypeObject R = { PmClass_INIT("R"), .tp_finalize = rescue };
  * cleared the two are collected (2) and their finalizers do not run again. */
 START_TEST(a_finalizer_that_resurrects_collects_0_then_2_and_runs_once)
 {
+    PM_RUNS_ONCE("it counts finalizer calls in a static counter");
     rescued = PmList_New(0);
     PmObject *a = PmInstance_New(&R), *b = PmInstance_New(&R);
     PmInstance_SetAttr(a, "other", b);
@@ -284,6 +286,7 @@ static PmTypeObject K = { PmClass_INIT("K"), .tp_finalize = del_keep };
  * only once (PEP 442) when the object dies for good. */
 START_TEST(a_finalizer_runs_once_when_the_count_reaches_zero_and_may_resurrect)
 {
+    PM_RUNS_ONCE("it counts finalizer calls in a static counter");
     PmObject *a = PmInstance_New(&D);
     Pm_DECREF(a);                                          /* del a */
     ck_assert_int_eq(deleted, 1);
@@ -306,6 +309,7 @@ static PmTypeObject L = { PmClass_INIT("L"), .tp_del = legacy_del };
  * garbage; what it reaches stays too. Breaking the cycle by hand frees it. */
 START_TEST(a_legacy_finalizer_makes_its_cycle_uncollectable_and_goes_to_garbage)
 {
+    PM_RUNS_ONCE("it reads the collector's cumulative statistics");
     PmObject *l = PmInstance_New(&L), *x = PmList_New(0);
     PmInstance_SetAttr(l, "x", x);
     PmList_Append(x, l);
@@ -448,6 +452,7 @@ END_TEST
 /* "with PMGC=stress ... a container allocation runs a full collection" */
 START_TEST(stress_mode_collects_at_container_allocations)
 {
+    PM_RUNS_ONCE("it reads the collector's cumulative statistics");
     _PmGC.stress = 1;
     Pm_ssize_t before = PmGC_GetStats().collections;
     PmObject *l = PmList_New(0), *d = PmDict_New(), *i = PmInt_FromLong(1000);
