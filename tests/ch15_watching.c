@@ -176,6 +176,81 @@ START_TEST(a_dict_edge_is_labelled_with_its_own_key)
 }
 END_TEST
 
+/* "getsizeof ... plus the collector's 16-byte header for every container":
+ * CPython 3.11's sys.getsizeof for the types whose layout ours shares. */
+START_TEST(getsizeof_counts_the_collector_header_as_cpython_3_11_does)
+{
+    long long v4[] = {1, 2, 3, 4};
+    PmObject *l0 = PmList_New(0), *l4 = PmList_FromInts(4, v4), *t = PmTuple_New(2);
+    PmObject *f = PmFloat_FromDouble(1.0);
+    PmTuple_SET_ITEM(t, 0, PmInt_FromLong(1));
+    PmTuple_SET_ITEM(t, 1, PmInt_FromLong(2));
+    ck_assert_int_eq(PmObject_SizeOf(l0), 56);           /* CPython 3.11: [] */
+    ck_assert_int_eq(PmObject_SizeOf(l4), 88);           /* [1, 2, 3, 4] */
+    ck_assert_int_eq(PmObject_SizeOf(PmTuple_New(0)), 40); /* () */
+    ck_assert_int_eq(PmObject_SizeOf(t), 56);            /* (1, 2) */
+    ck_assert_int_eq(PmObject_SizeOf(f), 24);            /* 1.0: no header */
+    ck_assert_int_eq(PmObject_SizeOf(Pm_None), 16);      /* None */
+    ck_assert(PmObject_IS_GC(l0) && PmObject_IS_GC(t) && !PmObject_IS_GC(f));
+    Pm_DECREF(l0); Pm_DECREF(l4); Pm_DECREF(t); Pm_DECREF(f);
+}
+END_TEST
+
+/* "a long read at the object's address is ob_refcnt itself";
+ * getrefcount is one more. CPython 3.11: sys 2, ctypes 1, then 3 and 2. */
+START_TEST(the_count_read_at_the_address_is_getrefcounts_less_one)
+{
+    long long one23[] = {1, 2, 3};
+    PmObject *our_var = PmList_FromInts(3, one23);
+    uintptr_t id = Pm_Id(our_var);
+    ck_assert_uint_eq(id % 16, 0);                       /* hex(id(our_var)) ends in 0 */
+    ck_assert_ptr_eq((PmObject *)id, our_var);           /* ctypes.cast(id, py_object) */
+    ck_assert_int_eq(*(long *)id, 1);
+    ck_assert_int_eq(PmSys_GetRefCount(our_var), 2);
+    PmObject *my_var = Pm_NewRef(our_var);
+    ck_assert_int_eq(*(long *)id, 2);
+    ck_assert_int_eq(PmSys_GetRefCount(our_var), 3);
+    Pm_DECREF(my_var);
+    ck_assert_int_eq(*(long *)id, 1);
+    Pm_DECREF(our_var);
+}
+END_TEST
+
+static PmTypeObject Serval = { PmClass_INIT("Serval") }, Cat = { PmClass_INIT("Cat") };
+
+/* "Counted with nothing printed in between, CPython 3.11 says +2 and then 0" */
+START_TEST(two_instances_add_two_tracked_objects_and_deleting_them_removes_both)
+{
+    PmObject *name = PmStr_FromString("servy");
+    Pm_ssize_t before = PmGC_TrackedCount();
+    PmObject *servy = PmInstance_New(&Serval), *whiky = PmInstance_New(&Cat);
+    PmInstance_SetAttr(servy, "name", name);
+    PmInstance_SetAttr(whiky, "name", name);
+    ck_assert_int_eq(PmGC_TrackedCount() - before, 2);   /* CPython 3.11: +2 */
+    Pm_DECREF(servy); Pm_DECREF(whiky);
+    ck_assert_int_eq(PmGC_TrackedCount() - before, 0);   /* CPython 3.11: 0 */
+    Pm_DECREF(name);
+}
+END_TEST
+
+/* "the million blocks are the ints ... one more tracked object" */
+START_TEST(a_million_ints_add_a_million_blocks_and_one_tracked_object)
+{
+    Pm_ssize_t blocks = PmSys_GetAllocatedBlocks(), tracked = PmGC_TrackedCount();
+    PmObject *a = PmList_New(0);
+    for (long i = 1000; i < 1001000; i++) {
+        PmObject *n = PmInt_FromLong(i);
+        PmList_Append(a, n);
+        Pm_DECREF(n);
+    }
+    ck_assert_int_eq((PmSys_GetAllocatedBlocks() - blocks + 500) / 1000, 1000);  /* CPython 3.11 */
+    ck_assert_int_eq(PmGC_TrackedCount() - tracked, 1);                         /* CPython 3.11 */
+    Pm_DECREF(a);
+    ck_assert_int_eq((PmSys_GetAllocatedBlocks() - blocks + 500) / 1000, 0);
+    ck_assert_int_eq(PmGC_TrackedCount() - tracked, 0);
+}
+END_TEST
+
 Suite *ch15_watching_suite(void)
 {
     Suite *s = suite_create("ch15 watching");
@@ -187,6 +262,13 @@ Suite *ch15_watching_suite(void)
     tcase_add_test(tc, too_many_cuts_the_edges_and_counts_the_rest);
     tcase_add_test(tc, show_backrefs_draws_each_referrer_once);
     tcase_add_test(tc, a_dict_edge_is_labelled_with_its_own_key);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("sizes and addresses");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, getsizeof_counts_the_collector_header_as_cpython_3_11_does);
+    tcase_add_test(tc, the_count_read_at_the_address_is_getrefcounts_less_one);
+    tcase_add_test(tc, two_instances_add_two_tracked_objects_and_deleting_them_removes_both);
+    tcase_add_test(tc, a_million_ints_add_a_million_blocks_and_one_tracked_object);
     suite_add_tcase(s, tc);
     return s;
 }

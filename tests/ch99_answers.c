@@ -937,6 +937,22 @@ END_TEST
 
 /* ---------------------------------------------------------------- the suite */
 
+/* 15.1: objgraph's count walks the tracked containers; an int is never
+ * counted (CPython 3.11: objgraph.count('int') is 0). */
+START_TEST(count_sees_tracked_containers_and_never_an_int)
+{
+    Pm_ssize_t lists = Ans15_Count("list"), dicts = Ans15_Count("dict");
+    PmObject *l1 = PmList_New(0), *l2 = PmList_New(0), *d = PmDict_New(), *n = PmInt_FromLong(1000);
+    ck_assert_int_eq(Ans15_Count("list") - lists, 2);
+    ck_assert_int_eq(Ans15_Count("dict") - dicts, 1);
+    ck_assert_int_eq(Ans15_Count("int"), 0);
+    Pm_DECREF(l1);
+    ck_assert_int_eq(Ans15_Count("list") - lists, 1);
+    Pm_DECREF(l2); Pm_DECREF(d); Pm_DECREF(n);
+}
+END_TEST
+
+
 Suite *ch99_answers_suite(void)
 {
     Suite *s = suite_create("ch99_answers");
@@ -986,6 +1002,7 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, a_copy_without_a_memo_loses_sharing_and_refuses_cycles);
     tcase_add_test(tc, get_referents_lists_what_traverse_visits);
     tcase_add_test(tc, display_top_prints_the_recipes_lines);
+    tcase_add_test(tc, count_sees_tracked_containers_and_never_an_int);
     suite_add_tcase(s, tc);
     return s;
 }
