@@ -218,7 +218,7 @@ END_TEST
 
 Suite *ch10_caches_suite(void)
 {
-    Suite *s = suite_create("ch09 caches");
+    Suite *s = suite_create("ch10 caches");
     TCase *tc = tcase_create("caches");
     tcase_add_test(tc, small_ints_are_one_immortal_object_each);
     tcase_add_test(tc, ints_outside_the_cache_are_new_objects);

@@ -439,7 +439,7 @@ END_TEST
 
 Suite *ch11_copy_suite(void)
 {
-    Suite *s = suite_create("ch10 copy");
+    Suite *s = suite_create("ch11 copy");
     TCase *tc = tcase_create("copy");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, assignment_shares_and_a_copy_does_not);

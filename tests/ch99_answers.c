@@ -939,7 +939,7 @@ END_TEST
 
 Suite *ch99_answers_suite(void)
 {
-    Suite *s = suite_create("ch99_answers");
+    Suite *s = suite_create("ch99 answers");
     TCase *tc = tcase_create("answers");
     tcase_add_test(tc, five_appends_give_capacities_4_4_4_4_8);
     tcase_add_test(tc, our_int_is_24_bytes_at_every_digit_boundary);
