@@ -774,7 +774,11 @@ copy     PmCopy_DeepCopy against CPython 3.11's copy.deepcopy on a list of 100,0
          lists of 10 ints; about a minute (chapter 'Copy semantics')
 trace    the cost of tracing: rows of two ints with tracing off and on, ours
          (PmTraceMalloc) and CPython 3.11's tracemalloc; 7 rounds (BENCH_ROUNDS),
-         about two minutes (chapter 'Tracing allocations')"
+         about two minutes (chapter 'Tracing allocations')
+gc       full collections over a million objects (empty lists, one-item lists,
+         garbage pairs), ours against CPython 3.11's gc.collect(); 7 rounds
+         (BENCH_ROUNDS); then each runtime's pauses while ten million lists are
+         kept; about ten minutes (chapter 'Generations and thresholds')"
 
 cmd_bench() {
     case "${1:-}" in
@@ -782,6 +786,7 @@ cmd_bench() {
         alloc) bench_alloc;;
         copy)  bench_copy;;
         trace) bench_trace;;
+        gc)    bench_gc;;
         *) die "no benchmark '$1' (./build.sh bench lists them)";;
     esac
 }
@@ -1101,6 +1106,87 @@ bench_copy() {
     } > figures/bench-copy.txt
     say "bench copy: $((SECONDS - start)) s; recorded figures/bench-copy.txt (./build.sh puts it in the book)"
     grep '^bench' figures/bench-copy.txt
+}
+
+# bench_gc: bench/gc.c (our runtime, -O2) and bench/gc_cpython.py (CPython
+# 3.11): ROUNDS rounds (BENCH_ROUNDS, default 7); in each, every shape on both
+# runtimes, each arm in a fresh process, in an order shuffled anew; then the
+# ten-million-list build once on each, whose pauses go to figures/bench-gc.dat.
+BENCH_GC_SHAPES="empty one cycles"
+bench_gc() {
+    need_packages
+    local d=$B/bench-gc start=$SECONDS cc="$CC $CFLAGS_BASE -O2" py load r a line
+    local rounds=${BENCH_ROUNDS:-7}
+    say "bench gc: compiling our runtime (-O2) and bench/gc.c"
+    bench_runtime "$d"
+    $cc -DBENCH_PM -I"$d/src" "$d/src/bench/gc.c" "$d/libpm.a" -lm -o "$d/bin/gc"
+    py=$(py_for "$PY_WANT")
+    [ -n "$py" ] || die "bench gc: needs CPython $PY_WANT (python3 or python$PY_WANT)"
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    : > "$d/results"
+    for r in $(seq 1 "$rounds"); do
+        say "bench gc: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
+        for a in $(for s in $BENCH_GC_SHAPES; do echo "ours-$s"; echo "cpython-$s"; done | shuf); do
+            line=$(bench_gc_exec "$d" "$py" "$a") || die "bench gc: $a failed"
+            echo "run $r $a ${line#result }" >> "$d/results"
+        done
+    done
+    say "bench gc: ten million lists, ours and CPython's"
+    bench_gc_exec "$d" "$py" ours-build > "$d/build.ours"
+    bench_gc_exec "$d" "$py" cpython-build > "$d/build.cpython"
+    {
+        echo "# ./build.sh bench gc, $(date -u +%Y-%m-%d)"
+        echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
+        echo "# load:     $load (1, 5, 15 minutes) when the run began"
+        echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
+        echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
+        echo "# cpython:  $("$py" -c 'import platform; print("CPython", platform.python_version())')"
+        echo "# method:   $rounds rounds; in each, every shape on both runtimes once, each in a fresh"
+        echo "#           process, in an order shuffled anew; an arm's figure is the median of 5"
+        echo "#           full collections, in ns per object. Reported: the medians over the rounds,"
+        echo "#           ratio = median of (ours / CPython's) per round, wins = rounds ours was faster"
+        bench_gc_report "$d/results"
+        echo "# ten million one-item lists kept, default thresholds, one run each:"
+        sed -n 's/^result build /bench gc-build ours /p' "$d/build.ours"
+        sed -n 's/^result build /bench gc-build cpython /p' "$d/build.cpython"
+    } > figures/bench-gc.txt
+    {
+        echo "# figures/bench-gc.dat: written by ./build.sh bench gc; start_ms generation pause_ms"
+        echo "# ours"; sed -n 's/^pause //p' "$d/build.ours"
+        echo; echo
+        echo "# cpython"; sed -n 's/^pause //p' "$d/build.cpython"
+    } > figures/bench-gc.dat
+    say "bench gc: $((SECONDS - start)) s; recorded figures/bench-gc.txt and figures/bench-gc.dat"
+    grep '^bench' figures/bench-gc.txt
+}
+# bench_gc_exec DIR PY ARM: run one arm (ours-SHAPE or cpython-SHAPE)
+bench_gc_exec() {
+    local d=$1 py=$2 a=$3
+    case $a in
+        ours-*) env -u PMMALLOC -u PMGC "$d/bin/gc" "${a#ours-}";;
+        *)      # shellcheck disable=SC2046
+                (cd "$d/src/bench" && env $(no_python_env) "$py" gc_cpython.py "${a#cpython-}");;
+    esac
+}
+# bench_gc_report RESULTS: one line per shape from the lines "run R ARM SHAPE ns_per_obj=X"
+bench_gc_report() {
+    awk -v shapes="$BENCH_GC_SHAPES" '
+        function median(a, n,   i, j, t) {
+            for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+        { split($5, v, "="); rt = $3; sub(/-.*/, "", rt); x[$2, rt, $4] = v[2]; if ($2 > R) R = $2 }
+        END {
+            n = split(shapes, S, " ")
+            for (k = 1; k <= n; k++) {
+                s = S[k]; w = 0
+                for (r = 1; r <= R; r++) {
+                    o[r] = x[r, "ours", s]; c[r] = x[r, "cpython", s]; q[r] = o[r] / c[r]
+                    if (o[r] < c[r]) w++
+                }
+                printf "bench gc-%s ours_ns_per_obj=%.2f cpython_ns_per_obj=%.2f ratio=%.3f wins=%d/%d\n",
+                       s, median(o, R), median(c, R), median(q, R), w, R
+            }
+        }' "$1"
 }
 
 # bench_trace: bench/trace.c (our runtime, -O2) and bench/trace_cpython.py

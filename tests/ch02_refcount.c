@@ -80,8 +80,8 @@ START_TEST(set_item_steals_and_get_item_borrows)
 }
 END_TEST
 
-/* "What raises and lowers a count": seed 001's list, in C. */
-START_TEST(seed_001_counting_table)
+/* "What raises and lowers a count": the second article's list, in C. */
+START_TEST(second_article_counting_table)
 {
     PmObject *p = PmStr_FromString("pp");
     ck_assert_int_eq(Pm_REFCNT(p), 1);                 /* created */
@@ -310,7 +310,7 @@ Suite *ch02_refcount_suite(void)
     tcase_add_test(tc, count_zero_frees_at_once_and_cascades);
     tcase_add_test(tc, constructors_return_new_references_and_append_borrows);
     tcase_add_test(tc, set_item_steals_and_get_item_borrows);
-    tcase_add_test(tc, seed_001_counting_table);
+    tcase_add_test(tc, second_article_counting_table);
     tcase_add_test(tc, getrefcount_is_one_higher_than_the_count);
     tcase_add_test(tc, qikepu_walkthrough_gives_4_5_5_8_7_4);
     tcase_add_test(tc, a_call_adds_one_reference_in_311_and_two_in_310);

@@ -173,7 +173,7 @@ END_TEST
 
 Suite *ch08_freelists_suite(void)
 {
-    Suite *s = suite_create("ch07 free lists");
+    Suite *s = suite_create("ch08 free lists");
     TCase *tc = tcase_create("freelists");
     tcase_add_test(tc, float_and_tuple_have_cpythons_layouts);
     tcase_add_test(tc, the_empty_tuple_is_a_singleton);

@@ -584,7 +584,7 @@ END_TEST
 
 Suite *ch09_containers_suite(void)
 {
-    Suite *s = suite_create("ch08 containers");
+    Suite *s = suite_create("ch09 containers");
     TCase *tc = tcase_create("containers");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, appending_grows_by_cpythons_sequence);

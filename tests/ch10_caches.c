@@ -35,7 +35,7 @@ START_TEST(ints_outside_the_cache_are_new_objects)
 }
 END_TEST
 
-/* Seed 001's loops: counting with two names, identity ends at 257 and -6. */
+/* The second article's loops: counting with two names, identity ends at 257 and -6. */
 static long long first_not_identical(long long start, long long step)
 {
     PmObject *x = PmInt_FromLong(start), *y = PmInt_FromLong(start);
@@ -52,7 +52,7 @@ static long long first_not_identical(long long start, long long step)
     return v;
 }
 
-START_TEST(seed_loops_stop_at_257_and_minus_6)
+START_TEST(second_article_loops_stop_at_257_and_minus_6)
 {
     ck_assert_int_eq(first_not_identical(-1, 1), 257);
     ck_assert_int_eq(first_not_identical(0, -1), -6);
@@ -218,11 +218,11 @@ END_TEST
 
 Suite *ch10_caches_suite(void)
 {
-    Suite *s = suite_create("ch09 caches");
+    Suite *s = suite_create("ch10 caches");
     TCase *tc = tcase_create("caches");
     tcase_add_test(tc, small_ints_are_one_immortal_object_each);
     tcase_add_test(tc, ints_outside_the_cache_are_new_objects);
-    tcase_add_test(tc, seed_loops_stop_at_257_and_minus_6);
+    tcase_add_test(tc, second_article_loops_stop_at_257_and_minus_6);
     tcase_add_test(tc, empty_and_one_character_strings_are_shared);
     tcase_add_test(tc, interning_returns_the_first_equal_string);
     tcase_add_test(tc, a_mortal_interned_string_dies_with_its_last_owner);

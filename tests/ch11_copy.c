@@ -117,7 +117,7 @@ START_TEST(a_plain_object_is_copied_shallow_and_deep)
 }
 END_TEST
 
-/* Seed 001: origin = [1, 2, [3, 4]]; origin[2][0] = "hey!" shows in the
+/* The second article: origin = [1, 2, [3, 4]]; origin[2][0] = "hey!" shows in the
  * shallow copy, not in the deep one. */
 START_TEST(a_deep_copy_does_not_see_changes_to_the_original)
 {
@@ -439,7 +439,7 @@ END_TEST
 
 Suite *ch11_copy_suite(void)
 {
-    Suite *s = suite_create("ch10 copy");
+    Suite *s = suite_create("ch11 copy");
     TCase *tc = tcase_create("copy");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, assignment_shares_and_a_copy_does_not);

@@ -375,9 +375,13 @@ static int read_lines(FILE *f, char lines[][256], int max)
 START_TEST(statistics_comparisons_and_filters_print_cpythons_lines)
 {
     static char ours[200][256], theirs[200][256];
-    char path[4096], file[] = __FILE__;
+    char path[4096], file[] = __FILE__, cmd[4096];
     snprintf(path, sizeof path, "%s/../chapters/cpython/ch14_stats.out", dirname(file));
-    FILE *rec = fopen(path, "r"), *run = popen("./bin/ch14_stats", "r");
+    snprintf(cmd, sizeof cmd, "%.4000s", pm_test_argv0);     /* the demo beside the tests */
+    char *slash = strrchr(cmd, '/');
+    ck_assert_ptr_nonnull(slash);
+    strcpy(slash + 1, "ch14_stats");
+    FILE *rec = fopen(path, "r"), *run = popen(cmd, "r");
     ck_assert_msg(rec != NULL, "cannot read %s", path);
     ck_assert_ptr_nonnull(run);
     int nt = read_lines(rec, theirs, 200), no = read_lines(run, ours, 200);

@@ -891,6 +891,21 @@ START_TEST(get_referents_lists_what_traverse_visits)
 }
 END_TEST
 
+/* A.13.1: with the first threshold at 2000, 300,000 kept lists get 136,
+   12 and 1 collections (CPython 3.11 after gc.set_threshold(2000, 10, 10);
+   a million get 455, 41 and 3). */
+START_TEST(a_threshold_of_2000_gives_136_12_and_1_collections_for_300000_lists)
+{
+    int counts[3], t[3];
+    Ans13_CountCollections(300000, 2000, counts);
+    ck_assert_int_eq(counts[0], 136);                      /* CPython 3.11: 136 */
+    ck_assert_int_eq(counts[1], 12);                       /* CPython 3.11: 12 */
+    ck_assert_int_eq(counts[2], 1);                        /* CPython 3.11: 1 */
+    PmGC_GetThreshold(t);
+    ck_assert_int_eq(t[0], 700);                           /* put back */
+}
+END_TEST
+
 /* A.14.1: the documentation's display_top recipe, on the traces of
    chapter 14's statistics demo and one at <unknown>:0, prints CPython
    3.11.7's lines (chapters/cpython/ch99_14_top.out). */
@@ -955,7 +970,7 @@ END_TEST
 
 Suite *ch99_answers_suite(void)
 {
-    Suite *s = suite_create("ch99_answers");
+    Suite *s = suite_create("ch99 answers");
     TCase *tc = tcase_create("answers");
     tcase_add_test(tc, five_appends_give_capacities_4_4_4_4_8);
     tcase_add_test(tc, our_int_is_24_bytes_at_every_digit_boundary);
@@ -1001,6 +1016,7 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, a_table_of_100_rows_is_1101_nodes_and_101_memoised);
     tcase_add_test(tc, a_copy_without_a_memo_loses_sharing_and_refuses_cycles);
     tcase_add_test(tc, get_referents_lists_what_traverse_visits);
+    tcase_add_test(tc, a_threshold_of_2000_gives_136_12_and_1_collections_for_300000_lists);
     tcase_add_test(tc, display_top_prints_the_recipes_lines);
     tcase_add_test(tc, count_sees_tracked_containers_and_never_an_int);
     suite_add_tcase(s, tc);

@@ -6,12 +6,13 @@ static void *blocks[N];
 static void step(const char *what, PmObmallocStats before)
 {
     PmObmallocStats now = Pm_GetObmallocStats();
-    size_t had = before.arenas_current + now.arenas_allocated_total - before.arenas_allocated_total;
+    size_t made = now.arenas_allocated_total - before.arenas_allocated_total;
     size_t returned = now.arenas_reclaimed - before.arenas_reclaimed;
     printf("%-30s arenas returned: ", what);
     if (returned == 0) printf("0\n");
-    else if (returned < had) printf("all but %zu\n", had - returned);
-    else printf("all\n");
+    else if (returned >= made) printf("all\n");
+    else if (made - returned <= 3) printf("all but a few (%zu)\n", made - returned);
+    else printf("%zu of %zu\n", returned, made);
 }
 
 int main(void)

@@ -13,12 +13,15 @@ def arenas():
     return (get("# arenas allocated current"), get("# arenas reclaimed"),
             get("# arenas allocated total"))
 
+def said(returned, made):
+    kept = made - returned
+    return ("0" if returned == 0 else "all" if kept <= 0 else
+            "all but a few" if kept <= 3 else f"{returned} of {made}")
+
 def step(what, before):
     now = arenas()
-    had = before[0] + now[2] - before[2]          # in use before + made since
-    returned = now[1] - before[1]
-    said = "0" if returned == 0 else "all" if returned == had else f"all but {had - returned}"
-    print(f"{what:30} arenas returned: {said}")
+    made = now[2] - before[2]                     # arenas mapped since `before`
+    print(f"{what:30} arenas returned: {said(now[1] - before[1], made)}")
     return now
 
 s = arenas()
