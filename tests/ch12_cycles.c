@@ -483,6 +483,286 @@ START_TEST(an_unknown_pmgc_value_is_reported)
 }
 END_TEST
 
+/* ---- Weak references ---- */
+
+static PmObject *calls;                                    /* (name, referent) pairs */
+static PmObject *watched;                                  /* a weak reference, or NULL */
+static int watched_live_in_callbacks;                      /* calls that found it live */
+
+static PmObject *note_call(PmObject *self, PmObject *wr)   /* appends its name and wr() */
+{
+    PmList_Append(calls, PmInstance_GetAttr(self, "name"));
+    PmList_Append(calls, PmWeakref_GetObject(wr));
+    if (watched != NULL && ((PmWeakReference *)watched)->wr_object != Pm_None)
+        watched_live_in_callbacks++;                       /* not cleared yet */
+    return Pm_NewRef(Pm_None);
+}
+
+static PmTypeObject Note = { PmClass_INIT("Note"), .tp_call = note_call };
+
+static PmObject *note(const char *name)                    /* Note(name) */
+{
+    PmObject *cb = PmInstance_New(&Note), *s = PmStr_FromString(name);
+    PmInstance_SetAttr(cb, "name", s);
+    Pm_DECREF(s);
+    return cb;
+}
+
+static PmObject *ref_noted(PmObject *ob, const char *name) /* weakref.ref(ob, Note(name)) */
+{
+    PmObject *cb = note(name), *wr = PmWeakref_NewRef(ob, cb);
+    Pm_DECREF(cb);
+    return wr;
+}
+
+static const char *call_name(Pm_ssize_t i)                 /* the i-th callback called */
+{
+    return PmStr_AsString(PmList_GET_ITEM(calls, 2 * i));
+}
+
+static PmObject *self_cycle(PmTypeObject *cls)             /* a = cls(); a.self = a */
+{
+    PmObject *a = PmInstance_New(cls);
+    PmInstance_SetAttr(a, "self", a);
+    return a;
+}
+
+/* "calling it returns obj, or None once obj has died"; a weak reference
+ * does not count. */
+START_TEST(a_weak_reference_returns_its_referent_and_none_once_it_has_died)
+{
+    PmObject *a = PmInstance_New(&A), *r = PmWeakref_NewRef(a, NULL);
+    ck_assert_int_eq(Pm_REFCNT(a), 1);                     /* CPython 3.11: getrefcount - 1 is 1 */
+    PmObject *got = PmWeakref_Call(r);
+    ck_assert_ptr_eq(got, a);
+    Pm_DECREF(got);
+    Pm_DECREF(a);                                          /* del a: freed */
+    ck_assert_ptr_eq(PmWeakref_GetObject(r), Pm_None);
+    ck_assert_ptr_eq(PmWeakref_Call(r), Pm_None);
+    ck_assert_int_eq(PmWeakref_GetWeakrefCount(PmWeakref_GetObject(r)), 0);
+    Pm_DECREF(r);
+}
+END_TEST
+
+static void weakref_to_list(void) { PmWeakref_NewRef(PmList_New(0), NULL); }
+static void weakref_to_dict(void) { PmWeakref_NewRef(PmDict_New(), NULL); }
+static void weakref_to_tuple(void) { PmWeakref_NewRef(PmTuple_New(1), NULL); }
+static void weakref_to_int(void) { PmWeakref_NewRef(PmInt_FromLong(1000), NULL); }
+static void weakref_to_str(void) { PmWeakref_NewRef(PmStr_FromString("s"), NULL); }
+static void weakref_to_weakref(void)
+{ PmWeakref_NewRef(PmWeakref_NewRef(PmInstance_New(&A), NULL), NULL); }
+static void uncallable_callback(void) { PmWeakref_NewRef(PmInstance_New(&A), PmList_New(0)); }
+
+/* "Lists, dicts, tuples, ints and strings do not [have a list] ...
+ * cannot create weak reference to 'list' object" (CPython 3.11's TypeError). */
+START_TEST(only_instances_of_classes_can_be_referred_to_weakly)
+{
+    ck_assert_fatal(weakref_to_list, "PmWeakref_NewRef: cannot create weak reference to 'list' object");
+    ck_assert_fatal(weakref_to_dict, "cannot create weak reference to 'dict' object");
+    ck_assert_fatal(weakref_to_tuple, "cannot create weak reference to 'tuple' object");
+    ck_assert_fatal(weakref_to_int, "cannot create weak reference to 'int' object");
+    ck_assert_fatal(weakref_to_str, "cannot create weak reference to 'str' object");
+    ck_assert_fatal(weakref_to_weakref,
+                    "cannot create weak reference to 'weakref.ReferenceType' object");
+    ck_assert_fatal(uncallable_callback, "PmWeakref_NewRef: 'list' object is not callable");
+    PmObject *l = PmList_New(0);
+    ck_assert_int_eq(PmWeakref_GetWeakrefCount(l), 0);     /* CPython 3.11: 0 */
+    Pm_DECREF(l);
+}
+END_TEST
+
+/* "weakref.ref(o) is weakref.ref(o) is True"; one with a callback is new
+ * every time. */
+START_TEST(a_weak_reference_without_callback_is_shared_and_one_with_a_callback_is_new)
+{
+    PmObject *a = PmInstance_New(&A);
+    PmObject *r = PmWeakref_NewRef(a, NULL), *same = PmWeakref_NewRef(a, Pm_None);
+    ck_assert_ptr_eq(r, same);                             /* CPython 3.11: True */
+    PmObject *c1 = ref_noted(a, "c1"), *c2 = ref_noted(a, "c2");
+    ck_assert_ptr_ne(c1, r);                               /* CPython 3.11: False */
+    ck_assert_ptr_ne(c1, c2);
+    ck_assert_int_eq(PmWeakref_GetWeakrefCount(a), 3);     /* CPython 3.11: 3 */
+    Pm_DECREF(r); Pm_DECREF(same);
+    ck_assert_int_eq(PmWeakref_GetWeakrefCount(a), 2);     /* the shared one died */
+    Pm_DECREF(c1); Pm_DECREF(c2);
+    ck_assert_int_eq(PmWeakref_GetWeakrefCount(a), 0);
+    Pm_DECREF(a);
+}
+END_TEST
+
+/* "The callback-less reference ... is the head of the list ... so that the
+ * newest of them comes first": made r0, r1, r2, getweakrefs(a) lists
+ * r0, r2, r1 (CPython 3.11). */
+START_TEST(getweakrefs_lists_the_shared_reference_first_then_the_newest_callback)
+{
+    PmObject *a = PmInstance_New(&A);
+    PmObject *r0 = PmWeakref_NewRef(a, NULL), *r1 = ref_noted(a, "r1"), *r2 = ref_noted(a, "r2");
+    PmObject *l = PmWeakref_GetWeakrefs(a);
+    ck_assert_int_eq(PmList_GET_SIZE(l), 3);               /* CPython 3.11: 3 */
+    ck_assert_ptr_eq(PmList_GET_ITEM(l, 0), r0);
+    ck_assert_ptr_eq(PmList_GET_ITEM(l, 1), r2);
+    ck_assert_ptr_eq(PmList_GET_ITEM(l, 2), r1);
+    Pm_DECREF(l); Pm_DECREF(r0); Pm_DECREF(r1); Pm_DECREF(r2); Pm_DECREF(a);
+}
+END_TEST
+
+/* "PmObject_ClearWeakRefs clears every weak reference to it first, and only
+ * then calls the callbacks, in the order of the list": r2, then r1, each
+ * seeing both dead (CPython 3.11: [('r2', True, True), ('r1', True, True)]). */
+START_TEST(when_the_count_reaches_zero_all_are_cleared_then_the_newest_callback_runs_first)
+{
+    calls = PmList_New(0);
+    PmObject *a = PmInstance_New(&A), *r1 = ref_noted(a, "r1"), *r2 = ref_noted(a, "r2");
+    watched = r1;                                          /* cleared before r2's call? */
+    watched_live_in_callbacks = 0;
+    Pm_DECREF(a);
+    watched = NULL;
+    ck_assert_int_eq(watched_live_in_callbacks, 0);
+    ck_assert_int_eq(PmList_GET_SIZE(calls), 4);
+    ck_assert_str_eq(call_name(0), "r2");
+    ck_assert_str_eq(call_name(1), "r1");
+    ck_assert_ptr_eq(PmList_GET_ITEM(calls, 1), Pm_None);  /* r2() inside its callback */
+    ck_assert_ptr_eq(PmList_GET_ITEM(calls, 3), Pm_None);
+    ck_assert_ptr_eq(PmWeakref_GetObject(r1), Pm_None);
+    Pm_DECREF(r1); Pm_DECREF(r2);
+    Pm_CLEAR(calls);
+}
+END_TEST
+
+static PmObject *seen_in_del;
+static PmObject *del_wr;
+static void del_look(PmObject *self) { (void)self; seen_in_del = PmWeakref_GetObject(del_wr); }
+static PmTypeObject Look = { PmClass_INIT("Look"), .tp_finalize = del_look };
+
+/* "__del__ still finds its object through a weak reference", and the
+ * callback runs after it (CPython 3.11: "del sees True", then the callback). */
+START_TEST(a_finalizer_still_sees_its_object_through_a_weak_reference)
+{
+    calls = PmList_New(0);
+    PmObject *d = PmInstance_New(&Look);
+    del_wr = ref_noted(d, "w");
+    seen_in_del = NULL;
+    Pm_DECREF(d);
+    ck_assert_ptr_eq(seen_in_del, d);                      /* CPython 3.11: w() is self */
+    ck_assert_int_eq(PmList_GET_SIZE(calls), 2);           /* then the callback */
+    ck_assert_ptr_eq(PmList_GET_ITEM(calls, 1), Pm_None);
+    Pm_CLEAR(del_wr);
+    Pm_CLEAR(calls);
+}
+END_TEST
+
+/* "Weak references are containers": tracked, and the traverse visits the
+ * callback, so a weak reference and a callback that refers back to it are
+ * a cycle the collector frees (CPython 3.11: gc.is_tracked True; 2). */
+START_TEST(a_weak_reference_is_a_tracked_container_that_visits_its_callback)
+{
+    calls = PmList_New(0);
+    PmObject *a = PmInstance_New(&A), *cb = note("cb"), *wr = PmWeakref_NewRef(a, cb);
+    ck_assert(PmObject_GC_IsTracked(wr));                  /* CPython 3.11: True */
+    PmInstance_SetAttr(cb, "wr", wr);                      /* cb.wr = wr */
+    Pm_DECREF(cb); Pm_DECREF(wr);                          /* del cb, wr */
+    ck_assert_int_eq(PmGC_Collect(), 2);                   /* CPython 3.11: 2 */
+    ck_assert_int_eq(PmWeakref_GetWeakrefCount(a), 0);     /* CPython 3.11: 0 */
+    ck_assert_int_eq(PmList_GET_SIZE(calls), 0);
+    Pm_DECREF(a);                                          /* no callback is left */
+    ck_assert_int_eq(PmList_GET_SIZE(calls), 0);
+    Pm_CLEAR(calls);
+}
+END_TEST
+
+/* "A cycle; its weak reference is kept": the collector clears it and calls
+ * its callback, which finds the referent gone (CPython 3.11: 1, and the
+ * callback prints None). Two callbacks run in the list's order, r2 first. */
+START_TEST(a_kept_weak_reference_to_a_cycle_is_cleared_and_its_callback_called)
+{
+    calls = PmList_New(0);
+    PmObject *a = self_cycle(&A), *r1 = ref_noted(a, "r1"), *r2 = ref_noted(a, "r2");
+    Pm_DECREF(a);
+    ck_assert_int_eq(PmGC_Collect(), 1);                   /* CPython 3.11: 1 */
+    ck_assert_int_eq(PmList_GET_SIZE(calls), 4);
+    ck_assert_str_eq(call_name(0), "r2");                  /* CPython 3.11: r2, r1 */
+    ck_assert_str_eq(call_name(1), "r1");
+    ck_assert_ptr_eq(PmList_GET_ITEM(calls, 1), Pm_None);
+    ck_assert_ptr_eq(PmWeakref_GetObject(r1), Pm_None);
+    ck_assert(PmObject_GC_IsTracked(r1) && PmObject_GC_IsTracked(r2));   /* survivors */
+    Pm_DECREF(r1); Pm_DECREF(r2);
+    Pm_CLEAR(calls);
+}
+END_TEST
+
+/* "If the weak reference is in the unreachable set too ... its callback is
+ * never called": the instance, its weak reference and the callback only
+ * the reference held, 3 (CPython 3.11: 3), and no call. */
+START_TEST(a_weak_reference_in_the_garbage_has_its_callback_ignored)
+{
+    calls = PmList_New(0);
+    PmObject *a = self_cycle(&A), *wr = ref_noted(a, "a.wr");
+    PmInstance_SetAttr(a, "wr", wr);
+    Pm_DECREF(wr); Pm_DECREF(a);
+    ck_assert_int_eq(PmGC_Collect(), 3);                   /* CPython 3.11: 3 */
+    ck_assert_int_eq(PmList_GET_SIZE(calls), 0);
+    PmObject *cb = note("kept");                           /* the callback reachable: */
+    a = self_cycle(&A);
+    wr = PmWeakref_NewRef(a, cb);
+    PmInstance_SetAttr(a, "wr", wr);
+    Pm_DECREF(wr); Pm_DECREF(a);
+    ck_assert_int_eq(PmGC_Collect(), 2);                   /* CPython 3.11: 2 */
+    ck_assert_int_eq(PmList_GET_SIZE(calls), 0);           /* still not called */
+    Pm_DECREF(cb);
+    Pm_CLEAR(calls);
+}
+END_TEST
+
+static PmObject *cache;
+static PmObject *forget_call(PmObject *self, PmObject *wr)
+{
+    (void)wr;
+    ck_assert_int_eq(PmDict_DelItem(cache, PmInstance_GetAttr(self, "key")), 0);
+    return Pm_NewRef(Pm_None);
+}
+static PmTypeObject Forget = { PmClass_INIT("Forget"), .tp_call = forget_call };
+
+/* "A weak reference that its callback frees (a WeakValueDictionary removing
+ * the entry that held it) is freed here, and counted in what collect()
+ * returns" (CPython 3.11: 2, and the cache is empty). */
+START_TEST(a_weak_reference_its_callback_frees_is_counted_by_collect)
+{
+    cache = PmDict_New();
+    PmObject *key = PmStr_FromString("big"), *forget = PmInstance_New(&Forget);
+    PmInstance_SetAttr(forget, "key", key);
+    PmObject *a = self_cycle(&A), *wr = PmWeakref_NewRef(a, forget);
+    PmDict_SetItem(cache, key, wr);
+    Pm_DECREF(wr); Pm_DECREF(a); Pm_DECREF(forget); Pm_DECREF(key);
+    Pm_ssize_t tracked = PmGC_TrackedCount();
+    ck_assert_int_eq(PmGC_Collect(), 2);                   /* CPython 3.11: 2 */
+    ck_assert_int_eq(PmDict_Size(cache), 0);               /* CPython 3.11: {} */
+    ck_assert_int_eq(PmGC_TrackedCount(), tracked - 3);    /* and the Forget, by count */
+    Pm_CLEAR(cache);
+}
+END_TEST
+
+static PmObject *rescued_wr;
+static void rescue_wr(PmObject *self) { PmList_Append(rescued, self); }
+static PmTypeObject RW = { PmClass_INIT("RW"), .tp_finalize = rescue_wr };
+
+/* "a finalizer that resurrects its object brings back an object whose weak
+ * references are already dead" (CPython 3.11: 0, r() is None). */
+START_TEST(a_weak_reference_to_an_object_its_finalizer_rescues_stays_cleared)
+{
+    rescued = PmList_New(0);
+    PmObject *a = self_cycle(&RW);
+    rescued_wr = PmWeakref_NewRef(a, NULL);
+    Pm_DECREF(a);
+    ck_assert_int_eq(PmGC_Collect(), 0);                   /* CPython 3.11: 0 */
+    ck_assert_int_eq(PmList_GET_SIZE(rescued), 1);
+    ck_assert_ptr_eq(PmWeakref_GetObject(rescued_wr), Pm_None);
+    ck_assert_int_eq(PmWeakref_GetWeakrefCount(a), 0);
+    Pm_CLEAR(rescued);
+    ck_assert_int_eq(PmGC_Collect(), 1);
+    Pm_CLEAR(rescued_wr);
+}
+END_TEST
+
 Suite *ch12_cycles_suite(void)
 {
     Suite *s = suite_create("ch12 cycles");
@@ -509,6 +789,17 @@ Suite *ch12_cycles_suite(void)
     tcase_add_test(tc, a_collection_started_inside_a_collection_returns_0);
     tcase_add_test(tc, stress_mode_collects_at_container_allocations);
     tcase_add_test(tc, an_unknown_pmgc_value_is_reported);
+    tcase_add_test(tc, a_weak_reference_returns_its_referent_and_none_once_it_has_died);
+    tcase_add_test(tc, only_instances_of_classes_can_be_referred_to_weakly);
+    tcase_add_test(tc, a_weak_reference_without_callback_is_shared_and_one_with_a_callback_is_new);
+    tcase_add_test(tc, getweakrefs_lists_the_shared_reference_first_then_the_newest_callback);
+    tcase_add_test(tc, when_the_count_reaches_zero_all_are_cleared_then_the_newest_callback_runs_first);
+    tcase_add_test(tc, a_finalizer_still_sees_its_object_through_a_weak_reference);
+    tcase_add_test(tc, a_weak_reference_is_a_tracked_container_that_visits_its_callback);
+    tcase_add_test(tc, a_kept_weak_reference_to_a_cycle_is_cleared_and_its_callback_called);
+    tcase_add_test(tc, a_weak_reference_in_the_garbage_has_its_callback_ignored);
+    tcase_add_test(tc, a_weak_reference_its_callback_frees_is_counted_by_collect);
+    tcase_add_test(tc, a_weak_reference_to_an_object_its_finalizer_rescues_stays_cleared);
     suite_add_tcase(s, tc);
     return s;
 }

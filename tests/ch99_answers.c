@@ -891,6 +891,39 @@ START_TEST(get_referents_lists_what_traverse_visits)
 }
 END_TEST
 
+static PmTypeObject Ans12A = { PmClass_INIT("A") };
+
+/* A.12.6: a weak value dictionary forgets a value that dies by reference
+ * counting at once, and two values that die in a cycle during the
+ * collection, which counts them and their two weak references: 4 (CPython
+ * 3.11: 4, and len(c) 0). */
+START_TEST(a_weak_value_dict_forgets_values_that_die_by_count_or_in_a_cycle)
+{
+    PmObject *cache = Ans12_WeakValueDict_New();
+    PmObject *ka = PmStr_FromString("a"), *kb = PmStr_FromString("b"), *kx = PmStr_FromString("x");
+    PmObject *a = PmInstance_New(&Ans12A), *b = PmInstance_New(&Ans12A), *x = PmInstance_New(&Ans12A);
+    PmInstance_SetAttr(a, "o", b);
+    PmInstance_SetAttr(b, "o", a);
+    Ans12_WeakValueDict_Set(cache, ka, a);
+    Ans12_WeakValueDict_Set(cache, kb, b);
+    Ans12_WeakValueDict_Set(cache, kx, x);
+    ck_assert_ptr_eq(Ans12_WeakValueDict_Get(cache, ka), a);
+    ck_assert_int_eq(Pm_REFCNT(x), 1);                     /* the cache does not count */
+    Pm_DECREF(x);                                          /* del x */
+    ck_assert_int_eq(Ans12_WeakValueDict_Size(cache), 2);  /* at once */
+    ck_assert_ptr_null(Ans12_WeakValueDict_Get(cache, kx));
+    Pm_DECREF(a); Pm_DECREF(b);                            /* del a, b */
+    ck_assert_int_eq(Ans12_WeakValueDict_Size(cache), 2);  /* until a collection */
+    ck_assert_int_eq(PmGC_Collect(), 4);                   /* CPython 3.11: 4 */
+    ck_assert_int_eq(Ans12_WeakValueDict_Size(cache), 0);  /* CPython 3.11: 0 */
+    x = PmInstance_New(&Ans12A);                           /* the cache dies first: */
+    Ans12_WeakValueDict_Set(cache, kx, x);
+    Pm_DECREF(cache);
+    ck_assert_int_eq(PmWeakref_GetWeakrefCount(x), 0);     /* its weak reference went too */
+    Pm_DECREF(x); Pm_DECREF(ka); Pm_DECREF(kb); Pm_DECREF(kx);
+}
+END_TEST
+
 /* A.13.1: with the first threshold at 2000, 300,000 kept lists get 136,
    12 and 1 collections (CPython 3.11 after gc.set_threshold(2000, 10, 10);
    a million get 455, 41 and 3). */
@@ -1016,6 +1049,7 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, a_table_of_100_rows_is_1101_nodes_and_101_memoised);
     tcase_add_test(tc, a_copy_without_a_memo_loses_sharing_and_refuses_cycles);
     tcase_add_test(tc, get_referents_lists_what_traverse_visits);
+    tcase_add_test(tc, a_weak_value_dict_forgets_values_that_die_by_count_or_in_a_cycle);
     tcase_add_test(tc, a_threshold_of_2000_gives_136_12_and_1_collections_for_300000_lists);
     tcase_add_test(tc, display_top_prints_the_recipes_lines);
     tcase_add_test(tc, count_sees_tracked_containers_and_never_an_int);
