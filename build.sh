@@ -1458,8 +1458,8 @@ mut_link() {
 # mut_run BIN: the test runner, with the runtime's default allocator, a bound on time
 # (SUITE: only the Check suite of that name)
 mut_run() {
-    (cd "$(dirname "$1")" && env -u PMMALLOC CK_VERBOSITY=normal ${2:+CK_RUN_SUITE="$2"} \
-        timeout "${MUT_TIMEOUT:-300}" "$1")
+    (cd "$(dirname "$1")" && env -u PMMALLOC CK_VERBOSITY=normal CK_TIMEOUT_MULTIPLIER=3 \
+        ${2:+CK_RUN_SUITE="$2"} timeout "${MUT_TIMEOUT:-300}" "$1")
 }
 
 # mut_one I: apply record I, rebuild what it changed, run the tests; sets
