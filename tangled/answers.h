@@ -35,5 +35,11 @@ void Ans9_AppendDoubling(PmObject *list, PmObject *item);   /* borrows item */
 PmObject *Ans10_IntFromLong(long long v);   /* cached from -5 to 1024 */
 PmObject *Ans11_NaiveDeepCopy(PmObject *x);   /* NULL: nested too deep */
 PmObject *Ans12_GetReferents(PmObject *op);   /* new list; [] for an atom */
+PmObject *Ans12_WeakValueDict_New(void);
+void Ans12_WeakValueDict_Set(PmObject *cache, PmObject *key, PmObject *value);
+PmObject *Ans12_WeakValueDict_Get(PmObject *cache, PmObject *key);  /* borrowed, or NULL */
+Pm_ssize_t Ans12_WeakValueDict_Size(PmObject *cache);
+void Ans13_CountCollections(long lists, int threshold0, int counts[3]);
 void Ans14_DisplayTop(const PmTraceSnapshot *s, PmTraceKey key, size_t limit, FILE *out);
+Pm_ssize_t Ans15_Count(const char *typename);   /* objgraph.count(typename) */
 #endif

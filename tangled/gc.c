@@ -67,6 +67,10 @@ void _PmObject_GC_Link(PmGC_Head *g)
     if (_PmGC.stress && !_PmGC.collecting
             && (_PmGC.tracked <= 1024 || _PmGC.allocs_since * 64 >= _PmGC.tracked))
         PmGC_Collect();
+    _PmGC.generations[0].count++;
+    if (_PmGC.generations[0].count > _PmGC.generations[0].threshold && _PmGC.enabled
+            && _PmGC.generations[0].threshold != 0 && !_PmGC.collecting)
+        _PmGC_CollectGenerations();
 }
 
 int PmObject_GC_IsTracked(PmObject *op)
@@ -288,7 +292,7 @@ static void debug_cycle(const char *msg, PmObject *op)
 static Pm_ssize_t gc_collect_main(PmGC_Head *young, PmGC_Head *old)
 {
     PmGC_Head unreachable, finalizers, final_unreachable;
-    Pm_ssize_t m, n;
+    Pm_ssize_t m = 0, n;
     double t0 = 0;
     if (_PmGC.debug & PmGC_DEBUG_STATS) {
         fprintf(gc_out(), "gc: collecting generation 2...\n"
@@ -297,6 +301,7 @@ static Pm_ssize_t gc_collect_main(PmGC_Head *young, PmGC_Head *old)
         t0 = now();
     }
     deduce_unreachable(young, &unreachable);
+    _PmGC_Survivors(young, old);
     if (young != old)
         gc_list_merge(young, old);              /* the survivors */
     gc_list_init(&finalizers);
@@ -305,9 +310,10 @@ static Pm_ssize_t gc_collect_main(PmGC_Head *young, PmGC_Head *old)
     if (_PmGC.debug & PmGC_DEBUG_COLLECTABLE)
         for (PmGC_Head *g = gc_next(&unreachable); g != &unreachable; g = gc_next(g))
             debug_cycle("collectable", _Pm_FROM_GC(g));
+    m += _PmGC_HandleWeakrefs(&unreachable, old);
     finalize_garbage(&unreachable);
     handle_resurrected_objects(&unreachable, &final_unreachable, old);
-    m = gc_list_size(&final_unreachable);
+    m += gc_list_size(&final_unreachable);
     delete_garbage(&final_unreachable, old);
     n = gc_list_size(&finalizers);
     if (_PmGC.debug & PmGC_DEBUG_UNCOLLECTABLE)
@@ -333,7 +339,10 @@ Pm_ssize_t PmGC_Collect(void)                   /* gc.collect() */
         return 0;                               /* CPython 3.11 does the same */
     _PmGC.collecting = 1;
     _PmGC.allocs_since = 0;
-    Pm_ssize_t n = gc_collect_main(&_PmGC.head, &_PmGC.head);
+    PmGC_Head *all = &_PmGC.head;
+    all = _PmGC_BeginCollection(PM_GC_NUM_GENERATIONS - 1);
+    Pm_ssize_t n = gc_collect_main(all, all);
+    _PmGC_EndCollection(PM_GC_NUM_GENERATIONS - 1);
     _PmGC.collecting = 0;
     return n;
 }
@@ -349,6 +358,45 @@ int PmGC_GetDebug(void) { return _PmGC.debug; }
 void PmGC_SetDebugFile(FILE *out) { _PmGC.out = out; }
 PmGC_Stats PmGC_GetStats(void) { return _PmGC.stats; }
 Pm_ssize_t PmGC_TrackedCount(void) { return _PmGC.tracked; }
+static void clear_weakrefs_to(PmObject *op, PmGC_Head *wrcb_to_call)
+{
+    PmWeakReference **list = _PmObject_GET_WEAKREFS_LISTPTR(op), *wr;
+    while ((wr = *list) != NULL) {
+        _PmWeakref_ClearRef(wr);                /* takes it off the list */
+        if (wr->wr_callback == NULL || gc_is_collecting(_Pm_AS_GC(wr)))
+            continue;                           /* no callback, or trash itself */
+        Pm_INCREF(wr);
+        gc_list_move(_Pm_AS_GC(wr), wrcb_to_call);
+    }
+}
+static Pm_ssize_t call_weakref_callbacks(PmGC_Head *wrcb_to_call, PmGC_Head *old)
+{
+    Pm_ssize_t freed = 0;
+    while (!gc_list_is_empty(wrcb_to_call)) {
+        PmGC_Head *g = gc_next(wrcb_to_call);
+        PmWeakReference *wr = (PmWeakReference *)_Pm_FROM_GC(g);
+        Pm_XDECREF(PmObject_CallOneArg(wr->wr_callback, (PmObject *)wr));
+        Pm_DECREF(wr);                          /* the collector's reference */
+        if (gc_next(wrcb_to_call) == g)
+            gc_list_move(g, old);               /* still alive */
+        else
+            freed++;
+    }
+    return freed;
+}
+Pm_ssize_t _PmGC_HandleWeakrefs(PmGC_Head *unreachable, PmGC_Head *old)
+{
+    PmGC_Head wrcb_to_call;                     /* weak references whose callbacks run */
+    gc_list_init(&wrcb_to_call);
+    for (PmGC_Head *g = gc_next(unreachable); g != unreachable; g = gc_next(g)) {
+        PmObject *op = _Pm_FROM_GC(g);
+        if (PmWeakref_Check(op))                /* trash itself: its callback never runs */
+            _PmWeakref_ClearRef((PmWeakReference *)op);
+        if (PmType_SUPPORTS_WEAKREFS(Pm_TYPE(op)))
+            clear_weakrefs_to(op, &wrcb_to_call);
+    }
+    return call_weakref_callbacks(&wrcb_to_call, old);
+}
 __attribute__((constructor(101))) static void pm_gc_init(void)
 {
     gc_list_init(&_PmGC.head);
@@ -359,3 +407,226 @@ __attribute__((constructor(101))) static void pm_gc_init(void)
         _PmGC.stress = 1;
     }
 }
+#define GEN_HEAD(n) (_PmGC.generations[n].head)
+static Pm_ssize_t untrack_tuples(PmGC_Head *head);
+static void invoke_callbacks(const char *phase, int generation, Pm_ssize_t collected,
+                             Pm_ssize_t uncollectable);
+
+__attribute__((constructor(102))) static void pm_gc_generations_init(void)
+{
+    static const int thresholds[PM_GC_NUM_GENERATIONS] = {700, 10, 10};
+    for (int i = 0; i < PM_GC_NUM_GENERATIONS; i++) {
+        GEN_HEAD(i) = i == 0 ? &_PmGC.head : &_PmGC.older[i - 1];
+        if (i > 0)
+            gc_list_init(GEN_HEAD(i));
+        _PmGC.generations[i].threshold = thresholds[i];
+    }
+    gc_list_init(&_PmGC.permanent);
+    _PmGC.enabled = 1;
+}
+void _PmGC_CollectGenerations(void)      /* CPython: gc_collect_generations */
+{
+    for (int i = PM_GC_NUM_GENERATIONS - 1; i >= 0; i--) {
+        if (_PmGC.generations[i].count <= _PmGC.generations[i].threshold)
+            continue;
+        if (i == PM_GC_NUM_GENERATIONS - 1
+                && _PmGC.long_lived_pending < _PmGC.long_lived_total / 4)
+            continue;                           /* the heap has not grown enough */
+        PmGC_CollectGeneration(i);
+        return;
+    }
+}
+PmGC_Head *_PmGC_BeginCollection(int generation)
+{
+    invoke_callbacks("start", generation, 0, 0);
+    if (generation + 1 < PM_GC_NUM_GENERATIONS)
+        _PmGC.generations[generation + 1].count += 1;
+    for (int i = 0; i <= generation; i++)
+        _PmGC.generations[i].count = 0;
+    for (int i = 0; i < generation; i++)
+        gc_list_merge(GEN_HEAD(i), GEN_HEAD(generation));
+    _PmGC.stats_at_start = _PmGC.stats;
+    return GEN_HEAD(generation);
+}
+void _PmGC_EndCollection(int generation)
+{
+    if (generation == PM_GC_NUM_GENERATIONS - 1)
+        Pm_ClearFreeLists();                    /* CPython: clear_freelists */
+    PmGC_Stats *s = &_PmGC.generation_stats[generation];
+    Pm_ssize_t m = _PmGC.stats.collected - _PmGC.stats_at_start.collected;
+    Pm_ssize_t n = _PmGC.stats.uncollectable - _PmGC.stats_at_start.uncollectable;
+    s->collections++;
+    s->collected += m;
+    s->uncollectable += n;
+    invoke_callbacks("stop", generation, m, n);
+}
+Pm_ssize_t PmGC_CollectGeneration(int generation)   /* gc.collect(generation) */
+{
+    if (generation < 0 || generation >= PM_GC_NUM_GENERATIONS)
+        Pm_FatalError("PmGC_CollectGeneration", "invalid generation %d (0, 1 or 2)",
+                      generation);
+    if (generation == PM_GC_NUM_GENERATIONS - 1)
+        return PmGC_Collect();
+    if (_PmGC.collecting)
+        return 0;
+    _PmGC.collecting = 1;
+    PmGC_Head *young = _PmGC_BeginCollection(generation);
+    Pm_ssize_t n = gc_collect_main(young, GEN_HEAD(generation + 1));
+    _PmGC_EndCollection(generation);
+    _PmGC.collecting = 0;
+    return n;
+}
+void _PmGC_Survivors(PmGC_Head *young, PmGC_Head *old)
+{
+    Pm_ssize_t survivors = untrack_tuples(young);
+    if (young == old) {                         /* a full collection */
+        _PmGC.long_lived_pending = 0;
+        _PmGC.long_lived_total = survivors;
+    } else if (young == GEN_HEAD(PM_GC_NUM_GENERATIONS - 2)) {
+        _PmGC.long_lived_pending += survivors;
+    }
+}
+static int may_be_tracked(PmObject *op)     /* CPython: _PyObject_GC_MAY_BE_TRACKED */
+{
+    return PmObject_IS_GC(op) && (!PmTuple_Check(op) || PmObject_GC_IsTracked(op));
+}
+
+static int tuple_maybe_untrack(PmObject *t)    /* 1 if untracked */
+{
+    for (Pm_ssize_t i = 0; i < Pm_SIZE(t); i++) {
+        PmObject *item = PmTuple_GET_ITEM(t, i);
+        if (item == NULL || may_be_tracked(item))
+            return 0;                           /* not filled yet, or a possible cycle */
+    }
+    PmObject_GC_UnTrack(t);
+    return 1;
+}
+/* untrack what can be untracked; return how many are left on the list */
+static Pm_ssize_t untrack_tuples(PmGC_Head *head)
+{
+    PmGC_Head *next;
+    Pm_ssize_t left = 0;
+    for (PmGC_Head *g = gc_next(head); g != head; g = next) {
+        next = gc_next(g);
+        left++;
+        if (PmTuple_Check(_Pm_FROM_GC(g)))
+            left -= tuple_maybe_untrack(_Pm_FROM_GC(g));
+    }
+    return left;
+}
+void PmGC_Enable(void) { _PmGC.enabled = 1; }
+void PmGC_Disable(void) { _PmGC.enabled = 0; }
+int PmGC_IsEnabled(void) { return _PmGC.enabled; }
+
+void PmGC_GetCount(int count[PM_GC_NUM_GENERATIONS])
+{
+    for (int i = 0; i < PM_GC_NUM_GENERATIONS; i++)
+        count[i] = _PmGC.generations[i].count;
+}
+void PmGC_GetThreshold(int threshold[PM_GC_NUM_GENERATIONS])
+{
+    for (int i = 0; i < PM_GC_NUM_GENERATIONS; i++)
+        threshold[i] = _PmGC.generations[i].threshold;
+}
+
+void PmGC_SetThreshold(int threshold0, int threshold1, int threshold2)
+{
+    int t[PM_GC_NUM_GENERATIONS] = {threshold0, threshold1, threshold2};
+    for (int i = 0; i < PM_GC_NUM_GENERATIONS; i++)
+        if (t[i] < 0)
+            Pm_FatalError("PmGC_SetThreshold", "threshold %d is %d, below 0", i, t[i]);
+    for (int i = 0; i < PM_GC_NUM_GENERATIONS; i++)
+        _PmGC.generations[i].threshold = t[i];
+}
+#define PM_GC_MAX_CALLBACKS 16
+static struct { PmGC_Callback fn; void *arg; } callbacks[PM_GC_MAX_CALLBACKS];
+static int ncallbacks;
+
+void PmGC_AddCallback(PmGC_Callback fn, void *arg)
+{
+    if (ncallbacks == PM_GC_MAX_CALLBACKS)
+        Pm_FatalError("PmGC_AddCallback", "more than %d callbacks", PM_GC_MAX_CALLBACKS);
+    callbacks[ncallbacks].fn = fn;
+    callbacks[ncallbacks++].arg = arg;
+}
+void PmGC_RemoveCallback(PmGC_Callback fn, void *arg)
+{
+    for (int i = 0; i < ncallbacks; i++)
+        if (callbacks[i].fn == fn && callbacks[i].arg == arg) {
+            memmove(&callbacks[i], &callbacks[i + 1], (size_t)(ncallbacks - i - 1) * sizeof callbacks[0]);
+            ncallbacks--;
+            return;
+        }
+    Pm_FatalError("PmGC_RemoveCallback", "no such callback");   /* list.remove: ValueError */
+}
+
+static void invoke_callbacks(const char *phase, int generation, Pm_ssize_t collected,
+                             Pm_ssize_t uncollectable)
+{
+    PmGC_Info info = { generation, collected, uncollectable };
+    for (int i = 0; i < ncallbacks; i++)
+        callbacks[i].fn(phase, info, callbacks[i].arg);
+}
+PmGC_Stats PmGC_GetGenerationStats(int generation)
+{
+    if (generation < 0 || generation >= PM_GC_NUM_GENERATIONS)
+        Pm_FatalError("PmGC_GetGenerationStats", "invalid generation %d", generation);
+    return _PmGC.generation_stats[generation];
+}
+static void append_objects(PmObject *result, PmGC_Head *list)
+{
+    for (PmGC_Head *g = gc_next(list); g != list; g = gc_next(g))
+        if (_Pm_FROM_GC(g) != result)
+            PmList_Append(result, _Pm_FROM_GC(g));
+}
+
+PmObject *PmGC_GetObjects(int generation)
+{
+    if (generation < -1 || generation >= PM_GC_NUM_GENERATIONS)
+        Pm_FatalError("PmGC_GetObjects", "invalid generation %d", generation);
+    PmObject *result = PmList_New(0);
+    for (int i = 0; i < PM_GC_NUM_GENERATIONS; i++)
+        if (generation == -1 || generation == i)
+            append_objects(result, GEN_HEAD(i));
+    return result;
+}
+static int visit_append(PmObject *op, void *list)
+{
+    PmList_Append(list, op);
+    return 0;
+}
+
+PmObject *PmGC_GetReferents(PmObject *op)
+{
+    PmObject *result = PmList_New(0);
+    if (PmObject_IS_GC(op) && Pm_TYPE(op)->tp_traverse != NULL)
+        Pm_TYPE(op)->tp_traverse(op, visit_append, result);
+    return result;
+}
+
+static int visit_is(PmObject *op, void *target) { return op == target; }
+PmObject *PmGC_GetReferrers(PmObject *target)
+{
+    PmObject *result = PmList_New(0);
+    for (int i = 0; i < PM_GC_NUM_GENERATIONS; i++)
+        for (PmGC_Head *g = gc_next(GEN_HEAD(i)); g != GEN_HEAD(i); g = gc_next(g)) {
+            PmObject *op = _Pm_FROM_GC(g);
+            if (op != result && Pm_TYPE(op)->tp_traverse(op, visit_is, target))
+                PmList_Append(result, op);
+        }
+    return result;
+}
+void PmGC_Freeze(void)
+{
+    for (int i = 0; i < PM_GC_NUM_GENERATIONS; i++) {
+        gc_list_merge(GEN_HEAD(i), &_PmGC.permanent);
+        _PmGC.generations[i].count = 0;
+    }
+}
+
+void PmGC_Unfreeze(void)
+{
+    gc_list_merge(&_PmGC.permanent, GEN_HEAD(PM_GC_NUM_GENERATIONS - 1));
+}
+
+Pm_ssize_t PmGC_GetFreezeCount(void) { return gc_list_size(&_PmGC.permanent); }

@@ -25,6 +25,14 @@ typedef int (*Pm_visitproc)(PmObject *op, void *arg);
         PmObject *_c = _Pm_CAST(op);                                   \
         if (_c != NULL) { (op) = NULL; Pm_DECREF(_c); }                \
     } while (0)
+#define PM_GC_NUM_GENERATIONS 3
+typedef struct {
+    PmGC_Head *head;                   /* its list of containers          */
+    int threshold;                     /* collect when count exceeds it   */
+    int count;                         /* gen 0: container allocations less
+                                          frees; gen 1, 2: collections of
+                                          the generation below            */
+} PmGC_Generation;
 typedef struct {
     Pm_ssize_t collections;            /* collections run              */
     Pm_ssize_t collected;              /* unreachable objects freed    */
@@ -41,6 +49,14 @@ typedef struct {
     FILE *out;                         /* where debug output goes       */
     PmObject *garbage;                 /* gc.garbage, made when needed  */
     PmGC_Stats stats;
+    PmGC_Generation generations[PM_GC_NUM_GENERATIONS];
+    PmGC_Head older[PM_GC_NUM_GENERATIONS - 1];   /* the lists of gen 1 and 2  */
+    PmGC_Head permanent;                   /* gc.freeze(): never collected    */
+    int enabled;                           /* gc.enable() / gc.disable()      */
+    Pm_ssize_t long_lived_total;           /* gen 2's size after the last full one */
+    Pm_ssize_t long_lived_pending;         /* moved into gen 2 since then     */
+    PmGC_Stats generation_stats[PM_GC_NUM_GENERATIONS];   /* gc.get_stats() */
+    PmGC_Stats stats_at_start;             /* the totals when this one began  */
 } PmGC_State;
 extern PmGC_State _PmGC;
 void _PmObject_GC_Link(PmGC_Head *g);
@@ -60,4 +76,30 @@ Pm_ssize_t PmGC_TrackedCount(void);    /* len(gc.get_objects())        */
 #define PmGC_DEBUG_UNCOLLECTABLE (1 << 2)
 #define PmGC_DEBUG_SAVEALL       (1 << 5)
 #define PmGC_DEBUG_LEAK (PmGC_DEBUG_COLLECTABLE | PmGC_DEBUG_UNCOLLECTABLE | PmGC_DEBUG_SAVEALL)
+Pm_ssize_t _PmGC_HandleWeakrefs(PmGC_Head *unreachable, PmGC_Head *old);
+void _PmGC_CollectGenerations(void);
+PmGC_Head *_PmGC_BeginCollection(int generation);
+void _PmGC_EndCollection(int generation);
+void _PmGC_Survivors(PmGC_Head *young, PmGC_Head *old);
+Pm_ssize_t PmGC_CollectGeneration(int generation);
+void PmGC_Enable(void);                /* gc.enable()                  */
+void PmGC_Disable(void);               /* gc.disable()                 */
+int PmGC_IsEnabled(void);              /* gc.isenabled()               */
+void PmGC_GetCount(int count[PM_GC_NUM_GENERATIONS]);          /* gc.get_count() */
+void PmGC_GetThreshold(int threshold[PM_GC_NUM_GENERATIONS]);  /* gc.get_threshold() */
+void PmGC_SetThreshold(int threshold0, int threshold1, int threshold2);
+typedef struct {
+    int generation;
+    Pm_ssize_t collected, uncollectable;
+} PmGC_Info;
+typedef void (*PmGC_Callback)(const char *phase, PmGC_Info info, void *arg);
+void PmGC_AddCallback(PmGC_Callback fn, void *arg);   /* gc.callbacks.append */
+void PmGC_RemoveCallback(PmGC_Callback fn, void *arg);/* gc.callbacks.remove */
+PmGC_Stats PmGC_GetGenerationStats(int generation);   /* gc.get_stats()[g]   */
+PmObject *PmGC_GetObjects(int generation);     /* new list; -1: every generation */
+PmObject *PmGC_GetReferents(PmObject *op);     /* new list */
+PmObject *PmGC_GetReferrers(PmObject *op);     /* new list */
+void PmGC_Freeze(void);                /* gc.freeze()                  */
+void PmGC_Unfreeze(void);              /* gc.unfreeze()                */
+Pm_ssize_t PmGC_GetFreezeCount(void);  /* gc.get_freeze_count()        */
 #endif

@@ -11,6 +11,7 @@ PmObject *PmInstance_New(PmTypeObject *cls)
 {
     PmInstanceObject *in = (PmInstanceObject *)PmObject_New(cls);
     in->in_dict = NULL;
+    in->in_weakreflist = NULL;
     return (PmObject *)in;
 }
 void PmInstance_SetAttr(PmObject *self, const char *name, PmObject *value)
@@ -85,6 +86,7 @@ void _PmInstance_Dealloc(PmObject *op)
     PmTypeObject *tp = Pm_TYPE(op);
     if ((tp->tp_finalize != NULL || tp->tp_del != NULL) && call_finalizer_from_dealloc(op))
         return;
+    PmObject_ClearWeakRefs(op);
     Pm_CLEAR(((PmInstanceObject *)op)->in_dict);
     PmObject_Del(op);
 }

@@ -43,6 +43,8 @@ size_t _PmType_PreHeaderSize(PmTypeObject *tp)
 
 void PmObject_Del(void *op)
 {
+    if (PmObject_IS_GC((PmObject *)op) && _PmGC.generations[0].count > 0)
+        _PmGC.generations[0].count--;
     PmObject_Free((char *)op - _PmType_PreHeaderSize(Pm_TYPE(op)));
 }
 Pm_ssize_t Pm_VarSize(PmTypeObject *tp, Pm_ssize_t n)

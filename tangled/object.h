@@ -41,6 +41,8 @@ struct PmTypeObject {
     int (*tp_clear)(PmObject *op);              /* drop the references held   */
     void (*tp_finalize)(PmObject *op);          /* PEP 442: __del__           */
     void (*tp_del)(PmObject *op);               /* the legacy finalizer       */
+    Pm_ssize_t tp_weaklistoffset;               /* where the weak references are; 0: none */
+    PmObject *(*tp_call)(PmObject *self, PmObject *arg);   /* self(arg)               */
 };
 
 extern PmTypeObject PmType_Type;       /* the type of types: 'type' */

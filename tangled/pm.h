@@ -19,5 +19,7 @@
 #include "copy.h"
 #include "gc.h"
 #include "instanceobject.h"
+#include "weakrefobject.h"
 #include "tracemalloc.h"
+#include "objgraph.h"
 #endif
