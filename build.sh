@@ -208,7 +208,7 @@ build_layer() {
     local files; files=$(first_k "$k")
     # shellcheck disable=SC2086
     lint $files
-    rm -rf "$dir/src"; mkdir -p "$dir/src" "$dir/obj" "$dir/bin"
+    rm -rf "$dir/src" "$dir/bin"; mkdir -p "$dir/src" "$dir/obj" "$dir/bin"   # no stale demo survives
     # shellcheck disable=SC2086
     tangle "$dir/src" -L $files
     local objs=()
