@@ -18,6 +18,7 @@ static void step(const char *what)
 }
 int main(void)
 {
+    printf("%-22s USS, RSS, blocks and tracked containers, growth\n", "");
     m0 = Pm_GetProcessMemory();
     blocks0 = PmSys_GetAllocatedBlocks();
     tracked0 = PmGC_TrackedCount();

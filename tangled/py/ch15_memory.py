@@ -14,6 +14,7 @@ def step(what):
     print(f"{what:22} USS {mb10(uss, uss0):+4} MB  RSS {mb10(rss, rss0):+4} MB  "
           f"blocks {(blocks + 500) // 1000:+5} thousand  tracked {len(gc.get_objects()) - tracked0:+}")
 
+print(f"{'':22} USS, RSS, blocks and tracked containers, growth")
 rss0, uss0 = mem()
 blocks0, tracked0 = sys.getallocatedblocks(), len(gc.get_objects())
 a = [i for i in range(1000, 1001000)]
