@@ -51,8 +51,8 @@ function nwCheck(frame) {
     for (i = 0; i < els.length; i++) {
       var e = els[i], b = e.getBoundingClientRect();
       if (b.width === 0 && b.height === 0) continue;       // not displayed
-      var wide = e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible";
-      if (b.right > vw + 1 || b.left < -1 || (e.tagName === "PRE" && wide) || (e.tagName !== "PRE" && e.tagName !== "TABLE" && e.scrollWidth > e.clientWidth + 1)) {
+      // wider than its own box: cut off if it clips, spilling if it does not
+      if (b.right > vw + 1 || b.left < -1 || (e.tagName !== "TABLE" && e.scrollWidth > e.clientWidth + 1)) {
         r.overflow.push(e.tagName.toLowerCase() + ": " + e.textContent.replace(/\s+/g, " ").slice(0, 70)
                         + " (" + Math.round(b.left) + ".." + Math.round(b.right) + " of " + vw + ", scroll " + e.scrollWidth + "/" + e.clientWidth + ")");
       }
