@@ -345,6 +345,7 @@ START_TEST(calloc_zeroes_reused_blocks_and_refuses_overflow)
     for (int i = 0; i < 64; i++) ck_assert_int_eq(q[i], 0);
     pm_free(q);
     ck_assert_ptr_null(PmMem_Pymalloc.calloc(NULL, SIZE_MAX / 2, 3));
+    ck_assert_ptr_null(PmMem_Pymalloc.calloc(NULL, SIZE_MAX / 16 + 2, 16));   /* k * n wraps to 16 */
 }
 END_TEST
 

@@ -107,6 +107,10 @@ START_TEST(the_allocator_is_not_called_while_a_free_list_serves)
     for (int i = 0; i < 100; i++) Pm_DECREF(PmFloat_FromDouble(i));
     PmMem_StatsStop();
     ck_assert_uint_eq(obj_calls(), 200);
+    PmMem_StatsStart();                      /* "One switch turns them all off" */
+    for (int i = 0; i < 100; i++) Pm_DECREF(PmList_New(0));
+    PmMem_StatsStop();
+    ck_assert_uint_eq(obj_calls(), 200);     /* a malloc and a free per list */
     pm_freelists_enabled = 1;
 }
 END_TEST
