@@ -369,6 +369,36 @@ START_TEST(get_objects_lists_the_objects_of_a_generation)
 }
 END_TEST
 
+/* Chapter 12's "A weak reference that is itself unreachable is cleared as
+ * well, whatever it refers to, so that no callback runs when its referent
+ * dies later by reference counting": the referent is old, the weak reference
+ * sits in a young cycle that holds the referent's last reference (three times
+ * over, so that the referent dies first whichever way the list is cleared).
+ * CPython 3.11: gc.collect(0) returns 2 and the callback is never called. */
+static int callbacks_called;
+static PmObject *count_call(PmObject *self, PmObject *wr)
+{
+    (void)self, (void)wr;
+    callbacks_called++;
+    return Pm_NewRef(Pm_None);
+}
+static PmTypeObject Counter = { PmClass_INIT("Counter"), .tp_call = count_call };
+
+START_TEST(a_young_weak_reference_in_the_garbage_never_calls_back_for_an_old_referent)
+{
+    PM_NOT_UNDER_STRESS("the cycle must still be in generation 0 when it is collected");
+    callbacks_called = 0;
+    PmObject *cb = PmInstance_New(&Counter), *r = PmInstance_New(&C);
+    PmGC_Collect();                                        /* r is in generation 2 now */
+    PmObject *l = PmList_New(0), *wr = PmWeakref_NewRef(r, cb);    /* l before wr: cleared first */
+    PmList_Append(l, wr); PmList_Append(l, r); PmList_Append(l, wr); PmList_Append(l, l);
+    Pm_DECREF(wr); Pm_DECREF(r); Pm_DECREF(l);
+    ck_assert_int_eq(PmGC_CollectGeneration(0), 2);        /* CPython 3.11: 2 */
+    ck_assert_int_eq(callbacks_called, 0);                 /* CPython 3.11: [] */
+    Pm_DECREF(cb);
+}
+END_TEST
+
 /* def f(): a = []; b = [a]; c = {"k": a}: gc.get_referrers(a) -> a list and a
  * dict; gc.get_referents(b) -> [a]; gc.get_referents(1) -> [] (CPython 3.11) */
 START_TEST(get_referrers_and_get_referents_follow_the_references)
@@ -418,6 +448,7 @@ Suite *ch13_generations_suite(void)
     tcase_add_test(tc, callbacks_see_start_and_stop_and_get_stats_counts_per_generation);
     tcase_add_test(tc, a_frozen_cycle_is_not_collected_until_unfreeze);
     tcase_add_test(tc, get_objects_lists_the_objects_of_a_generation);
+    tcase_add_test(tc, a_young_weak_reference_in_the_garbage_never_calls_back_for_an_old_referent);
     tcase_add_test(tc, get_referrers_and_get_referents_follow_the_references);
     tcase_add_test(tc, an_invalid_generation_or_a_negative_threshold_is_reported);
     suite_add_tcase(s, tc);
