@@ -1002,6 +1002,28 @@ START_TEST(count_sees_tracked_containers_and_never_an_int)
 END_TEST
 
 
+/* 16.1: a step changes the slice's shape and stride and copies nothing
+ * (CPython 3.11: memoryview(b"abcdef")[::2] has len 3, strides (2,),
+ * tobytes() b'ace'; [1::2] is b'bdf'). */
+START_TEST(a_strided_slice_views_every_other_byte_without_copying)
+{
+    PmObject *b = PmByteArray_FromStringAndSize("abcdef", 6), *m = PmMemoryView_FromObject(b);
+    PmObject *e = Ans16_SliceStep(m, 0, 6, 2), *o = Ans16_SliceStep(m, 1, 100, 2);
+    PmBuffer *v = PmMemoryView_GET_BUFFER(e);
+    ck_assert_int_eq(v->shape[0], 3);                /* CPython 3.11: len(m[::2]) */
+    ck_assert_int_eq(v->strides[0], 2);              /* m[::2].strides == (2,) */
+    ck_assert_int_eq(v->len, 3);                     /* m[::2].nbytes */
+    ck_assert_ptr_eq(v->buf, ((PmByteArrayObject *)b)->ob_start);
+    PmObject *x = Ans16_ToBytes(e), *y = Ans16_ToBytes(o), *z = PmInt_FromLong('X');
+    ck_assert_str_eq(PmBytes_AS_STRING(x), "ace");
+    ck_assert_str_eq(PmBytes_AS_STRING(y), "bdf");
+    ck_assert_int_eq(PmMemoryView_SetItem(e, 1, z), 0);   /* m[::2][1] = ord('X') */
+    ck_assert_str_eq(PmByteArray_AS_STRING(b), "abXdef");
+    Pm_DECREF(x); Pm_DECREF(y); Pm_DECREF(z);
+    Pm_DECREF(e); Pm_DECREF(o); Pm_DECREF(m); Pm_DECREF(b);
+}
+END_TEST
+
 Suite *ch99_answers_suite(void)
 {
     Suite *s = suite_create("ch99 answers");
@@ -1054,6 +1076,7 @@ Suite *ch99_answers_suite(void)
     tcase_add_test(tc, a_threshold_of_2000_gives_136_12_and_1_collections_for_300000_lists);
     tcase_add_test(tc, display_top_prints_the_recipes_lines);
     tcase_add_test(tc, count_sees_tracked_containers_and_never_an_int);
+    tcase_add_test(tc, a_strided_slice_views_every_other_byte_without_copying);
     suite_add_tcase(s, tc);
     return s;
 }
