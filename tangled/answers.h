@@ -42,4 +42,7 @@ Pm_ssize_t Ans12_WeakValueDict_Size(PmObject *cache);
 void Ans13_CountCollections(long lists, int threshold0, int counts[3]);
 void Ans14_DisplayTop(const PmTraceSnapshot *s, PmTraceKey key, size_t limit, FILE *out);
 Pm_ssize_t Ans15_Count(const char *typename);   /* objgraph.count(typename) */
+PmObject *Ans16_SliceStep(PmObject *mv, Pm_ssize_t start, Pm_ssize_t stop,
+                          Pm_ssize_t step);                   /* mv[start:stop:step] */
+PmObject *Ans16_ToBytes(PmObject *mv);                        /* tobytes(), strided  */
 #endif

@@ -1,5 +1,5 @@
 #include "answers.h"
-static uint64_t random_state = 6;      /* the seed: the same for every allocator */
+static uint64_t random_state = 6;      /* the start: the same for every allocator */
 
 static uint64_t next_random(void)      /* splitmix64 */
 {
@@ -13,7 +13,7 @@ static uint32_t random_below(uint32_t n) { return (uint32_t)(next_random() % n);
 
 void Ans6_FirstSizes(int n, unsigned *sizes)
 {
-    random_state = 6;                          /* the benchmark's seed */
+    random_state = 6;                          /* the benchmark's starting state */
     for (int i = 0; i < n; i++)
         sizes[i] = 16 + random_below(497);
 }

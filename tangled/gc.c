@@ -289,17 +289,26 @@ static void debug_cycle(const char *msg, PmObject *op)
 {
     fprintf(gc_out(), "gc: %s <%s %p>\n", msg, Pm_TYPE(op)->tp_name, (void *)op);
 }
-static Pm_ssize_t gc_collect_main(PmGC_Head *young, PmGC_Head *old)
+static void show_stats_each_generations(void)      /* CPython: the same name */
+{
+    Pm_ssize_t size[3] = {0, 0, gc_list_size(&_PmGC.head)}, permanent = 0;
+    for (int i = 0; i < PM_GC_NUM_GENERATIONS; i++)
+        size[i] = gc_list_size(_PmGC.generations[i].head);
+    permanent = gc_list_size(&_PmGC.permanent);
+    fprintf(gc_out(), "gc: objects in each generation: %zd %zd %zd\n"
+            "gc: objects in permanent generation: %zd\n", size[0], size[1], size[2], permanent);
+}
+static Pm_ssize_t gc_collect_main(int generation, PmGC_Head *young, PmGC_Head *old)
 {
     PmGC_Head unreachable, finalizers, final_unreachable;
     Pm_ssize_t m = 0, n;
     double t0 = 0;
     if (_PmGC.debug & PmGC_DEBUG_STATS) {
-        fprintf(gc_out(), "gc: collecting generation 2...\n"
-                "gc: objects in each generation: 0 0 %zd\n"
-                "gc: objects in permanent generation: 0\n", gc_list_size(young));
+        fprintf(gc_out(), "gc: collecting generation %d...\n", generation);
+        show_stats_each_generations();
         t0 = now();
     }
+    _PmGC_MergeYounger(generation);
     deduce_unreachable(young, &unreachable);
     _PmGC_Survivors(young, old);
     if (young != old)
@@ -341,7 +350,7 @@ Pm_ssize_t PmGC_Collect(void)                   /* gc.collect() */
     _PmGC.allocs_since = 0;
     PmGC_Head *all = &_PmGC.head;
     all = _PmGC_BeginCollection(PM_GC_NUM_GENERATIONS - 1);
-    Pm_ssize_t n = gc_collect_main(all, all);
+    Pm_ssize_t n = gc_collect_main(2, all, all);
     _PmGC_EndCollection(PM_GC_NUM_GENERATIONS - 1);
     _PmGC.collecting = 0;
     return n;
@@ -439,14 +448,17 @@ void _PmGC_CollectGenerations(void)      /* CPython: gc_collect_generations */
 PmGC_Head *_PmGC_BeginCollection(int generation)
 {
     invoke_callbacks("start", generation, 0, 0);
+    _PmGC.stats_at_start = _PmGC.stats;
+    return GEN_HEAD(generation);
+}
+void _PmGC_MergeYounger(int generation)     /* CPython: the start of gc_collect_main */
+{
     if (generation + 1 < PM_GC_NUM_GENERATIONS)
         _PmGC.generations[generation + 1].count += 1;
     for (int i = 0; i <= generation; i++)
         _PmGC.generations[i].count = 0;
     for (int i = 0; i < generation; i++)
         gc_list_merge(GEN_HEAD(i), GEN_HEAD(generation));
-    _PmGC.stats_at_start = _PmGC.stats;
-    return GEN_HEAD(generation);
 }
 void _PmGC_EndCollection(int generation)
 {
@@ -471,7 +483,7 @@ Pm_ssize_t PmGC_CollectGeneration(int generation)   /* gc.collect(generation) */
         return 0;
     _PmGC.collecting = 1;
     PmGC_Head *young = _PmGC_BeginCollection(generation);
-    Pm_ssize_t n = gc_collect_main(young, GEN_HEAD(generation + 1));
+    Pm_ssize_t n = gc_collect_main(generation, young, GEN_HEAD(generation + 1));
     _PmGC_EndCollection(generation);
     _PmGC.collecting = 0;
     return n;

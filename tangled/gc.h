@@ -79,6 +79,7 @@ Pm_ssize_t PmGC_TrackedCount(void);    /* len(gc.get_objects())        */
 Pm_ssize_t _PmGC_HandleWeakrefs(PmGC_Head *unreachable, PmGC_Head *old);
 void _PmGC_CollectGenerations(void);
 PmGC_Head *_PmGC_BeginCollection(int generation);
+void _PmGC_MergeYounger(int generation);
 void _PmGC_EndCollection(int generation);
 void _PmGC_Survivors(PmGC_Head *young, PmGC_Head *old);
 Pm_ssize_t PmGC_CollectGeneration(int generation);

@@ -43,6 +43,7 @@ struct PmTypeObject {
     void (*tp_del)(PmObject *op);               /* the legacy finalizer       */
     Pm_ssize_t tp_weaklistoffset;               /* where the weak references are; 0: none */
     PmObject *(*tp_call)(PmObject *self, PmObject *arg);   /* self(arg)               */
+    struct PmBufferProcs *tp_as_buffer;         /* NULL: not an exporter       */
 };
 
 extern PmTypeObject PmType_Type;       /* the type of types: 'type' */

@@ -22,4 +22,9 @@
 #include "weakrefobject.h"
 #include "tracemalloc.h"
 #include "objgraph.h"
+#include "errors.h"
+#include "buffer.h"
+#include "bytesobject.h"
+#include "bytearrayobject.h"
+#include "memoryobject.h"
 #endif

@@ -252,7 +252,9 @@ START_TEST(a_dict_shrinks_on_insertion_after_deletions)
     for (int i = 100; i < 103; i++)                /* fill the remaining room */
         put(d, I(i), I(i));
     ck_assert_int_eq(PmDict_Size(d), 5);
-    ck_assert_int_le(log2_size(d), 4);             /* rebuilt for 3 * used */
+    /* rebuilt for 3 * used = 12 slots, rounded up to 16: CPython 3.11's
+     * sys.getsizeof gives 352 here, as for a dict of 10 keys (16 slots) */
+    ck_assert_int_eq(log2_size(d), 4);
     ck_assert_int_eq(get(d, I(39)), 39);
     ck_assert_int_eq(get(d, I(102)), 102);
     Pm_DECREF(d);

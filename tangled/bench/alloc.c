@@ -50,7 +50,7 @@
 #endif
 #define PM_BENCH_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
-static uint64_t random_state = 6;      /* the seed: the same for every allocator */
+static uint64_t random_state = 6;      /* the start: the same for every allocator */
 
 static uint64_t next_random(void)      /* splitmix64 */
 {

@@ -1,5 +1,5 @@
 M = 2**64 - 1
-state = 6                                  # bench/alloc.c's seed
+state = 6                                  # bench/alloc.c's starting state
 
 def next_random():                         # splitmix64, as in bench/alloc.c
     global state
