@@ -76,7 +76,7 @@ int main(void)
     PmObject *m = PmMemoryView_FromObject(b), *s = PmMemoryView_Slice(m, 6, 11);
     PmMemoryViewObject *mv = (PmMemoryViewObject *)m;
     block = ((PmByteArrayObject *)b)->ob_bytes;
-    printf("digraph views {\n  rankdir=LR;\n"
+    printf("digraph views {\n  rankdir=TB;\n"
            "  node [shape=plaintext, fontname=\"Helvetica\", fontsize=11];\n");
     draw_view("m", m);
     draw_view("s", s);
