@@ -778,7 +778,10 @@ trace    the cost of tracing: rows of two ints with tracing off and on, ours
 gc       full collections over a million objects (empty lists, one-item lists,
          garbage pairs), ours against CPython 3.11's gc.collect(); 7 rounds
          (BENCH_ROUNDS); then each runtime's pauses while ten million lists are
-         kept; about ten minutes (chapter 'Generations and thresholds')"
+         kept; about ten minutes (chapter 'Generations and thresholds')
+pauses   chapter 13's ten million lists, our collector generational and in chapter 17's
+         bounded mode, against CPython 3.11: the collector's time and the longest pause;
+         5 rounds (BENCH_ROUNDS), about five minutes (chapter 'Bounded pauses')"
 
 cmd_bench() {
     case "${1:-}" in
@@ -787,6 +790,7 @@ cmd_bench() {
         copy)  bench_copy;;
         trace) bench_trace;;
         gc)    bench_gc;;
+        pauses) bench_pauses;;
         *) die "no benchmark '$1' (./build.sh bench lists them)";;
     esac
 }
@@ -1186,6 +1190,74 @@ bench_gc_report() {
                 printf "bench gc-%s ours_ns_per_obj=%.2f cpython_ns_per_obj=%.2f ratio=%.3f wins=%d/%d\n",
                        s, median(o, R), median(c, R), median(q, R), w, R
             }
+        }' "$1"
+}
+
+# bench_pauses (chapter 17): bench/pauses.c (our runtime, -O2) in its two
+# modes and bench/pauses_cpython.py (CPython 3.11): ROUNDS rounds
+# (BENCH_ROUNDS, default 5), in each the three arms once, each in a fresh
+# process, in an order shuffled anew; recorded in figures/bench-pauses.txt.
+BENCH_PAUSES_ARMS="generational bounded cpython"
+bench_pauses() {
+    need_packages
+    local d=$B/bench-pauses start=$SECONDS cc="$CC $CFLAGS_BASE -O2" py load r a line
+    local rounds=${BENCH_ROUNDS:-5}
+    say "bench pauses: compiling our runtime (-O2) and bench/pauses.c"
+    bench_runtime "$d"
+    $cc -DBENCH_PM -I"$d/src" "$d/src/bench/pauses.c" "$d/libpm.a" -lm -o "$d/bin/pauses"
+    py=$(py_for "$PY_WANT")
+    [ -n "$py" ] || die "bench pauses: needs CPython $PY_WANT (python3 or python$PY_WANT)"
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    : > "$d/results"
+    for r in $(seq 1 "$rounds"); do
+        say "bench pauses: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
+        for a in $(printf '%s\n' $BENCH_PAUSES_ARMS | shuf); do
+            case $a in
+                cpython) # shellcheck disable=SC2046
+                         line=$(cd "$d/src/bench" && env $(no_python_env) "$py" pauses_cpython.py) \
+                             || die "bench pauses: $a failed";;
+                *)       line=$(env -u PMMALLOC -u PMGC "$d/bin/pauses" "$a") || die "bench pauses: $a failed";;
+            esac
+            echo "run $r ${line#result }" >> "$d/results"
+        done
+    done
+    {
+        echo "# ./build.sh bench pauses, $(date -u +%Y-%m-%d)"
+        echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
+        echo "# load:     $load (1, 5, 15 minutes) when the run began"
+        echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
+        echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
+        echo "# cpython:  $("$py" -c 'import platform; print("CPython", platform.python_version())')"
+        echo "# method:   $rounds rounds; in each, the arms $BENCH_PAUSES_ARMS once, each"
+        echo "#           in a fresh process, in an order shuffled anew; each builds ten million"
+        echo "#           one-item lists with the default thresholds. Reported: medians over the"
+        echo "#           rounds, in ms; the ratios are medians of the per-round ratios"
+        bench_pauses_report "$d/results"
+    } > figures/bench-pauses.txt
+    say "bench pauses: $((SECONDS - start)) s; recorded figures/bench-pauses.txt (./build.sh puts it in the book)"
+    grep '^bench' figures/bench-pauses.txt
+}
+# bench_pauses_report RESULTS: from lines "run R ARM total_ms=.. collector_ms=.. max_pause_ms=.. collections=.."
+bench_pauses_report() {
+    awk -v arms="$BENCH_PAUSES_ARMS" '
+        function median(a, n,   i, j, t) {
+            for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+        { for (f = 4; f <= NF; f++) { split($f, v, "="); x[$2, $3, v[1]] = v[2] } if ($2 > R) R = $2 }
+        END {
+            n = split(arms, A, " ")
+            for (k = 1; k <= n; k++) {
+                a = A[k]
+                for (r = 1; r <= R; r++) { c[r] = x[r, a, "collector_ms"]; m[r] = x[r, a, "max_pause_ms"] }
+                printf "bench pauses-%s collector_ms=%.1f max_pause_ms=%.2f collections=%s\n",
+                       a, median(c, R), median(m, R), x[1, a, "collections"]
+            }
+            for (r = 1; r <= R; r++) {
+                c[r] = x[r, "bounded", "collector_ms"] / x[r, "generational", "collector_ms"]
+                m[r] = x[r, "generational", "max_pause_ms"] / x[r, "bounded", "max_pause_ms"]
+            }
+            printf "bench pauses-ratio bounded/generational collector=%.2f generational/bounded max_pause=%.0f\n",
+                   median(c, R), median(m, R)
         }' "$1"
 }
 
