@@ -34,13 +34,16 @@ START_TEST(a_container_has_a_16_byte_header_that_getsizeof_counts)
 END_TEST
 
 /* "Only containers are tracked": lists, tuples, dicts and instances are on
- * the list; ints, strings and the immortal empty tuple are not. */
+ * the list; ints, strings and the immortal empty tuple are not. The dict
+ * holds the list: CPython 3.11 (and chapter 13) tracks {} only once a
+ * container is stored in it; gc.is_tracked({'k': []}) is True. */
 START_TEST(containers_are_tracked_and_atoms_are_not)
 {
     Pm_ssize_t before = PmGC_TrackedCount();
     PmObject *l = PmList_New(0), *t = PmTuple_New(1), *d = PmDict_New(), *a = PmInstance_New(&A);
     PmObject *i = PmInt_FromLong(1000), *s = PmStr_FromString("qikepu");
     PmTuple_SET_ITEM(t, 0, Pm_NewRef(i));
+    PmDict_SetItem(d, s, l);
     ck_assert(PmObject_GC_IsTracked(l) && PmObject_GC_IsTracked(t));
     ck_assert(PmObject_GC_IsTracked(d) && PmObject_GC_IsTracked(a));
     ck_assert(!PmObject_GC_IsTracked(i) && !PmObject_GC_IsTracked(s));
@@ -103,8 +106,10 @@ START_TEST(containers_from_the_free_lists_are_tracked_again)
     Pm_DECREF(l); Pm_DECREF(t); Pm_DECREF(d);
     l = PmList_New(0); t = PmTuple_New(3); d = PmDict_New();
     ck_assert_ptr_eq(l, pl); ck_assert_ptr_eq(t, pt); ck_assert_ptr_eq(d, pd);   /* reused */
+    PmObject *k = PmStr_FromString("k");
+    PmDict_SetItem(d, k, l);                   /* {'k': []}: chapter 13 tracks a dict here */
     ck_assert(PmObject_GC_IsTracked(l) && PmObject_GC_IsTracked(t) && PmObject_GC_IsTracked(d));
-    Pm_DECREF(l); Pm_DECREF(t); Pm_DECREF(d);
+    Pm_DECREF(l); Pm_DECREF(t); Pm_DECREF(d); Pm_DECREF(k);
     ck_assert_int_gt(Pm_ClearFreeLists(), 0);              /* freed past their headers */
 }
 END_TEST

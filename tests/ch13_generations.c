@@ -245,6 +245,171 @@ START_TEST(tuples_that_hold_no_container_are_untracked_by_a_collection)
 }
 END_TEST
 
+static PmObject *dict_of(const char *key, PmObject *value)    /* {key: value}; steals value */
+{
+    PmObject *d = PmDict_New(), *k = PmStr_FromString(key);
+    PmDict_SetItem(d, k, value);
+    Pm_DECREF(k); Pm_DECREF(value);
+    return d;
+}
+
+static int tracked_then_drop(PmObject *op)
+{
+    int t = PmObject_GC_IsTracked(op);
+    Pm_DECREF(op);
+    return t;
+}
+
+/* "a new dict is untracked ... an insertion tracks it if the key or the
+ * value may be tracked". CPython 3.11: gc.is_tracked of {} False,
+ * {'a': 1} False, {'a': ()} False, {'a': []} True, {'a': {}} True,
+ * {(n, 2): 1} True; d = {'a': 1}; d['a'] = [] True;
+ * d = {}; d.setdefault('k', []) True. */
+START_TEST(a_new_dict_is_untracked_and_inserting_a_container_tracks_it)
+{
+    ck_assert(!tracked_then_drop(PmDict_New()));                             /* False */
+    ck_assert(!tracked_then_drop(dict_of("a", PmInt_FromLong(1))));          /* False */
+    ck_assert(!tracked_then_drop(dict_of("a", PmTuple_New(0))));             /* False */
+    ck_assert(tracked_then_drop(dict_of("a", PmList_New(0))));               /* True */
+    ck_assert(tracked_then_drop(dict_of("a", PmDict_New())));                /* True */
+    PmObject *d = PmDict_New(), *key = tuple_of(PmInt_FromLong(1), PmInt_FromLong(2));
+    PmObject *one = PmInt_FromLong(1), *l = PmList_New(0), *k = PmStr_FromString("a");
+    PmDict_SetItem(d, key, one);
+    ck_assert(tracked_then_drop(d));                       /* a tracked tuple key: True */
+    d = dict_of("a", Pm_NewRef(one));
+    PmDict_SetItem(d, k, l);                               /* d['a'] = [] */
+    ck_assert(tracked_then_drop(d));                       /* CPython 3.11: True */
+    d = PmDict_New();
+    PmDict_SetDefault(d, k, l);                            /* d.setdefault('a', []) */
+    ck_assert(tracked_then_drop(d));                       /* CPython 3.11: True */
+    Pm_DECREF(key); Pm_DECREF(one); Pm_DECREF(l); Pm_DECREF(k);
+}
+END_TEST
+
+/* "a new dict ... counts in generation 0, tracked or not". CPython 3.11:
+ * c = gc.get_count()[0]; ds = [dict() for i in range(100)];
+ * gc.get_count()[0] - c is 102: 100 dicts, the list and the first
+ * get_count's tuple; no dict is tracked (sum(map(gc.is_tracked, ds)): 0). */
+START_TEST(new_dicts_count_in_generation_0_though_none_is_tracked)
+{
+    PmGC_Disable();
+    PmGC_Collect();                                        /* the dict free list emptied */
+    PmObject *keep = PmList_New(0);
+    int before = count(0);
+    Pm_ssize_t tracked = PmGC_TrackedCount();
+    for (int i = 0; i < 100; i++) {
+        PmObject *d = PmDict_New();
+        PmList_Append(keep, d);
+        Pm_DECREF(d);
+    }
+    ck_assert_int_eq(count(0) - before, 100);              /* CPython 3.11: 100 */
+    ck_assert_int_eq(PmGC_TrackedCount() - tracked, 0);    /* CPython 3.11: 0 */
+    Pm_DECREF(keep);
+    PmGC_Enable();
+}
+END_TEST
+
+/* "a full collection does [untrack a dict], after the tuples"; a younger
+ * one does not. CPython 3.11: d = {'a': []}; d['a'] = 1: True after
+ * collect(0), True after collect(1), False after collect(); d['b'] = []:
+ * True. t = (n, 2); d = {1: t}; gc.collect(): t False, d False. */
+START_TEST(a_full_collection_untracks_the_dicts_that_hold_no_container)
+{
+    PM_NOT_UNDER_STRESS("stress mode runs full collections where this test runs young ones");
+    PmObject *ka = PmStr_FromString("a"), *kb = PmStr_FromString("b"), *one = PmInt_FromLong(1);
+    PmObject *d = dict_of("a", PmList_New(0));
+    PmDict_SetItem(d, ka, one);                            /* d['a'] = 1 */
+    ck_assert(PmObject_GC_IsTracked(d));                   /* CPython 3.11: True */
+    PmGC_CollectGeneration(0);
+    ck_assert(PmObject_GC_IsTracked(d));                   /* CPython 3.11: True */
+    PmGC_CollectGeneration(1);
+    ck_assert(PmObject_GC_IsTracked(d));                   /* CPython 3.11: True */
+    PmGC_Collect();
+    ck_assert(!PmObject_GC_IsTracked(d));                  /* CPython 3.11: False */
+    PmObject *l = PmList_New(0);
+    PmDict_SetItem(d, kb, l);
+    ck_assert(PmObject_GC_IsTracked(d));                   /* CPython 3.11: True */
+    PmObject *t = tuple_of(PmInt_FromLong(1), PmInt_FromLong(2)), *e = PmDict_New();
+    PmDict_SetItem(e, one, t);
+    PmGC_Collect();
+    ck_assert(!PmObject_GC_IsTracked(t) && !PmObject_GC_IsTracked(e));   /* False, False */
+    Pm_DECREF(d); Pm_DECREF(e); Pm_DECREF(t); Pm_DECREF(l);
+    Pm_DECREF(ka); Pm_DECREF(kb); Pm_DECREF(one);
+}
+END_TEST
+
+/* "A copy follows its original": tracked if the original is and has few
+ * deleted entries. CPython 3.11: copy.copy({'a': 1}) False, copy.copy({})
+ * False; d = {'a': []}; d['a'] = 1; copy.copy(d) True; d = {'a': [],
+ * 'b': [], 'c': 1}; del d['a'], d['b']: d True, copy.copy(d) False. */
+START_TEST(a_copy_of_a_dict_is_tracked_like_its_original)
+{
+    PmObject *ka = PmStr_FromString("a"), *kb = PmStr_FromString("b"), *kc = PmStr_FromString("c");
+    PmObject *one = PmInt_FromLong(1), *d = dict_of("a", Pm_NewRef(one));
+    ck_assert(!tracked_then_drop(PmCopy_Copy(d)));         /* CPython 3.11: False */
+    Pm_DECREF(d);
+    d = PmDict_New();
+    ck_assert(!tracked_then_drop(PmCopy_Copy(d)));         /* CPython 3.11: False */
+    Pm_DECREF(d);
+    d = dict_of("a", PmList_New(0));
+    PmDict_SetItem(d, ka, one);
+    ck_assert(tracked_then_drop(PmCopy_Copy(d)));          /* CPython 3.11: True */
+    Pm_DECREF(d);
+    d = dict_of("a", PmList_New(0));                       /* {'a': [], 'b': [], 'c': 1} */
+    PmObject *l = PmList_New(0);
+    PmDict_SetItem(d, kb, l); PmDict_SetItem(d, kc, one);
+    PmDict_DelItem(d, ka); PmDict_DelItem(d, kb);
+    Pm_DECREF(l);
+    ck_assert(PmObject_GC_IsTracked(d));                   /* CPython 3.11: True */
+    ck_assert(!tracked_then_drop(PmCopy_Copy(d)));         /* CPython 3.11: False */
+    Pm_DECREF(d); Pm_DECREF(ka); Pm_DECREF(kb); Pm_DECREF(kc); Pm_DECREF(one);
+}
+END_TEST
+
+/* "Until __dict__ is read, the dict is never tracked ... when it is read
+ * ... tracks it only if one of [the values] may be tracked". CPython 3.11:
+ * a.x = 1; a.__dict__ False; a.y = [] True; b.x = []; b.__dict__ True;
+ * del d['x']: True; gc.collect(): False; b.z = []: True. */
+START_TEST(an_instance_dict_is_tracked_when_read_only_if_it_may_hold_a_container)
+{
+    PmObject *a = PmInstance_New(&C), *b = PmInstance_New(&C), *one = PmInt_FromLong(1);
+    PmObject *l = PmList_New(0), *kx = PmStr_FromString("x");
+    PmInstance_SetAttr(a, "x", one);
+    PmObject *d = PmInstance_GetDict(a);
+    ck_assert(!PmObject_GC_IsTracked(d));                  /* CPython 3.11: False */
+    PmInstance_SetAttr(a, "y", l);
+    ck_assert(PmObject_GC_IsTracked(d));                   /* CPython 3.11: True */
+    Pm_DECREF(d);
+    PmInstance_SetAttr(b, "x", l);
+    d = PmInstance_GetDict(b);
+    ck_assert(PmObject_GC_IsTracked(d));                   /* CPython 3.11: True */
+    PmDict_DelItem(d, kx);
+    ck_assert(PmObject_GC_IsTracked(d));                   /* CPython 3.11: True */
+    PmGC_Collect();
+    ck_assert(!PmObject_GC_IsTracked(d));                  /* CPython 3.11: False */
+    PmInstance_SetAttr(b, "z", l);
+    ck_assert(PmObject_GC_IsTracked(d));                   /* CPython 3.11: True */
+    Pm_DECREF(d); Pm_DECREF(a); Pm_DECREF(b); Pm_DECREF(one); Pm_DECREF(l); Pm_DECREF(kx);
+}
+END_TEST
+
+/* "were it left tracked, the two instances of the articles' cycle would
+ * count 4": an attribute dict not read stays off the list whatever it
+ * holds. CPython 3.11: a.other = b; b.other = a; del a, b;
+ * gc.collect() -> 2; len(gc.get_objects()) grows by 2 for the pair. */
+START_TEST(an_unread_instance_dict_stays_untracked_when_a_container_is_stored)
+{
+    PmGC_Collect();
+    Pm_ssize_t tracked = PmGC_TrackedCount();
+    PmObject *a = PmInstance_New(&C), *b = PmInstance_New(&C);
+    PmInstance_SetAttr(a, "other", b);
+    PmInstance_SetAttr(b, "other", a);
+    ck_assert_int_eq(PmGC_TrackedCount() - tracked, 2);    /* CPython 3.11: 2 */
+    Pm_DECREF(a); Pm_DECREF(b);
+    ck_assert_int_eq(PmGC_Collect(), 2);                   /* CPython 3.11: 2 */
+}
+END_TEST
+
 /* "for a full collection, the free lists are emptied" (CPython:
  * clear_freelists in gc_collect_main); a younger one leaves them. */
 START_TEST(only_a_full_collection_empties_the_free_lists)
@@ -502,6 +667,12 @@ Suite *ch13_generations_suite(void)
     tcase_add_test(tc, a_full_collection_waits_until_generation_2_grew_by_a_quarter);
     tcase_add_test(tc, a_hundred_thousand_lists_kept_collect_as_in_cpython);
     tcase_add_test(tc, tuples_that_hold_no_container_are_untracked_by_a_collection);
+    tcase_add_test(tc, a_new_dict_is_untracked_and_inserting_a_container_tracks_it);
+    tcase_add_test(tc, new_dicts_count_in_generation_0_though_none_is_tracked);
+    tcase_add_test(tc, a_full_collection_untracks_the_dicts_that_hold_no_container);
+    tcase_add_test(tc, a_copy_of_a_dict_is_tracked_like_its_original);
+    tcase_add_test(tc, an_instance_dict_is_tracked_when_read_only_if_it_may_hold_a_container);
+    tcase_add_test(tc, an_unread_instance_dict_stays_untracked_when_a_container_is_stored);
     tcase_add_test(tc, only_a_full_collection_empties_the_free_lists);
     tcase_add_test(tc, disable_or_a_threshold_of_0_stops_automatic_collections);
     tcase_add_test(tc, callbacks_see_start_and_stop_and_get_stats_counts_per_generation);

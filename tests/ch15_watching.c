@@ -178,6 +178,8 @@ END_TEST
 
 /* "getsizeof ... plus the collector's 16-byte header for every container":
  * CPython 3.11's sys.getsizeof for the types whose layout ours shares. */
+static PmTypeObject SizedA = { PmClass_INIT("A") };
+
 START_TEST(getsizeof_counts_the_collector_header_as_cpython_3_11_does)
 {
     long long v4[] = {1, 2, 3, 4};
@@ -191,8 +193,10 @@ START_TEST(getsizeof_counts_the_collector_header_as_cpython_3_11_does)
     ck_assert_int_eq(PmObject_SizeOf(t), 56);            /* (1, 2) */
     ck_assert_int_eq(PmObject_SizeOf(f), 24);            /* 1.0: no header */
     ck_assert_int_eq(PmObject_SizeOf(Pm_None), 16);      /* None */
+    PmObject *a = PmInstance_New(&SizedA);
+    ck_assert_int_eq(PmObject_SizeOf(a), 56);            /* class A: pass; A() */
     ck_assert(PmObject_IS_GC(l0) && PmObject_IS_GC(t) && !PmObject_IS_GC(f));
-    Pm_DECREF(l0); Pm_DECREF(l4); Pm_DECREF(t); Pm_DECREF(f);
+    Pm_DECREF(l0); Pm_DECREF(l4); Pm_DECREF(t); Pm_DECREF(f); Pm_DECREF(a);
 }
 END_TEST
 

@@ -987,17 +987,21 @@ END_TEST
 /* ---------------------------------------------------------------- the suite */
 
 /* 15.1: objgraph's count walks the tracked containers; an int is never
- * counted (CPython 3.11: objgraph.count('int') is 0). */
+ * counted (CPython 3.11: objgraph.count('int') is 0), nor a dict before a
+ * container is stored in it (gc.is_tracked({}) False, {'k': []} True). */
 START_TEST(count_sees_tracked_containers_and_never_an_int)
 {
     Pm_ssize_t lists = Ans15_Count("list"), dicts = Ans15_Count("dict");
     PmObject *l1 = PmList_New(0), *l2 = PmList_New(0), *d = PmDict_New(), *n = PmInt_FromLong(1000);
+    PmObject *k = PmStr_FromString("k");
     ck_assert_int_eq(Ans15_Count("list") - lists, 2);
+    ck_assert_int_eq(Ans15_Count("dict") - dicts, 0);
+    PmDict_SetItem(d, k, l2);
     ck_assert_int_eq(Ans15_Count("dict") - dicts, 1);
     ck_assert_int_eq(Ans15_Count("int"), 0);
     Pm_DECREF(l1);
     ck_assert_int_eq(Ans15_Count("list") - lists, 1);
-    Pm_DECREF(l2); Pm_DECREF(d); Pm_DECREF(n);
+    Pm_DECREF(l2); Pm_DECREF(d); Pm_DECREF(n); Pm_DECREF(k);
 }
 END_TEST
 
