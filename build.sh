@@ -776,12 +776,14 @@ trace    the cost of tracing: rows of two ints with tracing off and on, ours
          (PmTraceMalloc) and CPython 3.11's tracemalloc; 7 rounds (BENCH_ROUNDS),
          about two minutes (chapter 'Tracing allocations')
 gc       full collections over a million objects (empty lists, one-item lists,
-         garbage pairs), ours against CPython 3.11's gc.collect(); 7 rounds
-         (BENCH_ROUNDS); then each runtime's pauses while ten million lists are
-         kept; about ten minutes (chapter 'Generations and thresholds')
+         garbage pairs), and each runtime's pauses while ten million lists are
+         kept, ours against CPython 3.11's; 7 rounds (BENCH_ROUNDS); then the
+         build with a first threshold of 2000, with the collector off, and
+         gc.freeze(), once each; about fifteen minutes (chapter 'Generations
+         and thresholds')
 pauses   chapter 13's ten million lists, our collector generational and in chapter 17's
          bounded mode, against CPython 3.11: the collector's time and the longest pause;
-         5 rounds (BENCH_ROUNDS), about five minutes (chapter 'Bounded pauses')"
+         7 rounds (BENCH_ROUNDS), about seven minutes (chapter 'Bounded pauses')"
 
 cmd_bench() {
     case "${1:-}" in
@@ -1113,10 +1115,13 @@ bench_copy() {
 }
 
 # bench_gc: bench/gc.c (our runtime, -O2) and bench/gc_cpython.py (CPython
-# 3.11): ROUNDS rounds (BENCH_ROUNDS, default 7); in each, every shape on both
-# runtimes, each arm in a fresh process, in an order shuffled anew; then the
-# ten-million-list build once on each, whose pauses go to figures/bench-gc.dat.
+# 3.11): ROUNDS rounds (BENCH_ROUNDS, default 7); in each, every shape and the
+# ten-million-list build on both runtimes, each arm in a fresh process, in an
+# order shuffled anew; the last round's pauses go to figures/bench-gc.dat.
+# Then the build's variants (first threshold 2000, collector off, freeze)
+# once on each runtime.
 BENCH_GC_SHAPES="empty one cycles"
+BENCH_GC_VARIANTS="build-2000 build-off freeze"
 bench_gc() {
     need_packages
     local d=$B/bench-gc start=$SECONDS cc="$CC $CFLAGS_BASE -O2" py load r a line
@@ -1130,38 +1135,66 @@ bench_gc() {
     : > "$d/results"
     for r in $(seq 1 "$rounds"); do
         say "bench gc: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
-        for a in $(for s in $BENCH_GC_SHAPES; do echo "ours-$s"; echo "cpython-$s"; done | shuf); do
-            line=$(bench_gc_exec "$d" "$py" "$a") || die "bench gc: $a failed"
+        for a in $(for s in $BENCH_GC_SHAPES build; do echo "ours-$s"; echo "cpython-$s"; done | shuf); do
+            bench_gc_exec "$d" "$py" "$a" > "$d/out.$a" || die "bench gc: $a failed"
+            line=$(grep '^result ' "$d/out.$a") || die "bench gc: $a printed no result"
             echo "run $r $a ${line#result }" >> "$d/results"
         done
     done
-    say "bench gc: ten million lists, ours and CPython's"
-    bench_gc_exec "$d" "$py" ours-build > "$d/build.ours"
-    bench_gc_exec "$d" "$py" cpython-build > "$d/build.cpython"
+    say "bench gc: the build's variants, once each"
+    for a in $(for s in $BENCH_GC_VARIANTS; do echo "ours-$s"; echo "cpython-$s"; done | shuf); do
+        line=$(bench_gc_exec "$d" "$py" "$a" | grep '^result ') || die "bench gc: $a failed"
+        echo "variant $a ${line#result }" >> "$d/results"
+    done
+    bench_gc_callgrind "$d"
+    { bench_gc_machine "$load" "$py" "$rounds"; bench_gc_report "$d/results"; } > figures/bench-gc.txt
     {
-        echo "# ./build.sh bench gc, $(date -u +%Y-%m-%d)"
-        echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
-        echo "# load:     $load (1, 5, 15 minutes) when the run began"
-        echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
-        echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
-        echo "# cpython:  $("$py" -c 'import platform; print("CPython", platform.python_version())')"
-        echo "# method:   $rounds rounds; in each, every shape on both runtimes once, each in a fresh"
-        echo "#           process, in an order shuffled anew; an arm's figure is the median of 5"
-        echo "#           full collections, in ns per object. Reported: the medians over the rounds,"
-        echo "#           ratio = median of (ours / CPython's) per round, wins = rounds ours was faster"
-        bench_gc_report "$d/results"
-        echo "# ten million one-item lists kept, default thresholds, one run each:"
-        sed -n 's/^result build /bench gc-build ours /p' "$d/build.ours"
-        sed -n 's/^result build /bench gc-build cpython /p' "$d/build.cpython"
-    } > figures/bench-gc.txt
-    {
-        echo "# figures/bench-gc.dat: written by ./build.sh bench gc; start_ms generation pause_ms"
-        echo "# ours"; sed -n 's/^pause //p' "$d/build.ours"
+        echo "# figures/bench-gc.dat: written by ./build.sh bench gc, drawn by bench/gc.gp;"
+        echo "# the ten-million-list build of the last round: start_ms generation pause_ms"
+        echo "# ours"; sed -n 's/^pause //p' "$d/out.ours-build"
         echo; echo
-        echo "# cpython"; sed -n 's/^pause //p' "$d/build.cpython"
+        echo "# cpython"; sed -n 's/^pause //p' "$d/out.cpython-build"
     } > figures/bench-gc.dat
-    say "bench gc: $((SECONDS - start)) s; recorded figures/bench-gc.txt and figures/bench-gc.dat"
+    render_plots "$d/src" figures
+    say "bench gc: $((SECONDS - start)) s; recorded figures/bench-gc.txt, .dat and .svg"
     grep '^bench' figures/bench-gc.txt
+}
+# bench_gc_callgrind DIR: each shape once on our runtime under callgrind with
+# its cache simulation, counting only inside PmGC_Collect (the counts do not
+# depend on the load): instructions and first-level data-cache misses per
+# object of the five collections, and the bytes of the shape's heap per object
+bench_gc_callgrind() {
+    local d=$1 s
+    command -v valgrind >/dev/null || { say "bench gc: valgrind not installed: no instruction counts"; return; }
+    say "bench gc: instructions and simulated cache misses in PmGC_Collect (callgrind)"
+    for s in $BENCH_GC_SHAPES; do
+        env -u PMMALLOC -u PMGC valgrind -q --tool=callgrind --cache-sim=yes --toggle-collect=PmGC_Collect \
+            --callgrind-out-file="$d/callgrind.$s" "$d/bin/gc" "$s" > /dev/null 2>&1 &
+    done
+    wait
+    for s in $BENCH_GC_SHAPES; do
+        [ -s "$d/callgrind.$s" ] || die "bench gc: callgrind on $s failed"
+        awk -v s="$s" -v ev="$(sed -n 's/^events: //p' "$d/callgrind.$s")" \
+            -v sm="$(sed -n 's/^summary: //p' "$d/callgrind.$s")" 'BEGIN {
+            n = split(ev, e, " "); split(sm, v, " "); for (i = 1; i <= n; i++) c[e[i]] = v[i]
+            objs = 5 * 1000000                      # bench/gc.c: RUNS collections of N objects
+            printf "instr %s %.1f %.2f\n", s, c["Ir"] / objs, (c["D1mr"] + c["D1mw"]) / objs }' >> "$d/results"
+    done
+}
+# bench_gc_machine LOAD_BEFORE PY ROUNDS: where and how the numbers were measured
+bench_gc_machine() {
+    echo "# ./build.sh bench gc, $(date -u +%Y-%m-%d)"
+    echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
+    echo "# load:     $1 (1, 5, 15 minutes) when the run began"
+    echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
+    echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
+    echo "# cpython:  $("$2" -c 'import platform; print("CPython", platform.python_version())')"
+    echo "# method:   $3 rounds; in each, every shape and the ten-million-list build on both"
+    echo "#           runtimes once, each in a fresh process, in an order shuffled anew. A shape's"
+    echo "#           figure is the median of 5 full collections in one process, in ns per"
+    echo "#           object; reported: the medians over the rounds, ratio = median of (ours /"
+    echo "#           CPython's) per round, wins = rounds ours was faster. The build: collector_ms"
+    echo "#           = the sum of its pauses, medians over the rounds; the variants: one run each"
 }
 # bench_gc_exec DIR PY ARM: run one arm (ours-SHAPE or cpython-SHAPE)
 bench_gc_exec() {
@@ -1172,36 +1205,78 @@ bench_gc_exec() {
                 (cd "$d/src/bench" && env $(no_python_env) "$py" gc_cpython.py "${a#cpython-}");;
     esac
 }
-# bench_gc_report RESULTS: one line per shape from the lines "run R ARM SHAPE ns_per_obj=X"
+# bench_gc_report RESULTS: the recorded lines from the lines "run R ARM SHAPE
+# key=value..." and "variant ARM NAME key=value..."
 bench_gc_report() {
-    awk -v shapes="$BENCH_GC_SHAPES" '
-        function median(a, n,   i, j, t) {
-            for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
-            return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-        { split($5, v, "="); rt = $3; sub(/-.*/, "", rt); x[$2, rt, $4] = v[2]; if ($2 > R) R = $2 }
+    awk -v shapes="$BENCH_GC_SHAPES" -v variants="$BENCH_GC_VARIANTS" '
+        function median(a, n,   i, j, t, b) {
+            for (i = 1; i <= n; i++) b[i] = a[i]
+            for (i = 2; i <= n; i++) { t = b[i]; for (j = i - 1; j >= 1 && b[j] > t; j--) b[j + 1] = b[j]; b[j + 1] = t }
+            return n % 2 ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2 }
+        function keep(key, first,   i, kv) { for (i = first; i <= NF; i++) { split($i, kv, "="); v[key, kv[1]] = kv[2] } }
+        /^run / { rt = $3; sub(/-.*/, "", rt); keep($2 SUBSEP rt SUBSEP $4, 5); if ($2 > R) R = $2 }
+        /^instr / { cg[$2, "i"] = $3; cg[$2, "m"] = $4 }
+        /^variant / { rt = $2; sub(/-.*/, "", rt); keep(rt SUBSEP $3, 4); line[rt, $3] = $0 }
+        function series(rt, s, f, out,   r) { for (r = 1; r <= R; r++) out[r] = v[r, rt, s, f] }
         END {
             n = split(shapes, S, " ")
+            print "# ns per object, round by round (ours, then CPython):"
+            for (k = 1; k <= n; k++) for (rt = 0; rt < 2; rt++) {
+                t = rt ? "cpython" : "ours"; printf "#   %-7s %-8s", S[k], t
+                for (r = 1; r <= R; r++) printf " %7.2f", v[r, t, S[k], "ns_per_obj"]
+                print ""
+            }
             for (k = 1; k <= n; k++) {
                 s = S[k]; w = 0
-                for (r = 1; r <= R; r++) {
-                    o[r] = x[r, "ours", s]; c[r] = x[r, "cpython", s]; q[r] = o[r] / c[r]
-                    if (o[r] < c[r]) w++
-                }
+                series("ours", s, "ns_per_obj", o); series("cpython", s, "ns_per_obj", c)
+                for (r = 1; r <= R; r++) { q[r] = o[r] / c[r]; w += o[r] < c[r] }
                 printf "bench gc-%s ours_ns_per_obj=%.2f cpython_ns_per_obj=%.2f ratio=%.3f wins=%d/%d\n",
                        s, median(o, R), median(c, R), median(q, R), w, R
+            }
+            print "# ten million one-item lists kept, default thresholds (700, 10, 10), round by round:"
+            print "#   collector_ms ours, CPython; max_pause_ms ours, CPython; collections ours, CPython"
+            for (r = 1; r <= R; r++)
+                printf "#   round %d: %8.1f %8.1f   %7.2f %7.2f   %s %s\n", r, v[r, "ours", "build", "collector_ms"],
+                    v[r, "cpython", "build", "collector_ms"], v[r, "ours", "build", "max_pause_ms"],
+                    v[r, "cpython", "build", "max_pause_ms"], v[r, "ours", "build", "collections"],
+                    v[r, "cpython", "build", "collections"]
+            w = 0; wp = 0
+            series("ours", "build", "collector_ms", o); series("cpython", "build", "collector_ms", c)
+            series("ours", "build", "max_pause_ms", op); series("cpython", "build", "max_pause_ms", cp)
+            series("ours", "build", "total_ms", ot); series("cpython", "build", "total_ms", ct)
+            for (r = 1; r <= R; r++) { q[r] = o[r] / c[r]; qp[r] = op[r] / cp[r]; w += o[r] < c[r]; wp += op[r] < cp[r] }
+            printf "bench gc-build ours_collector_ms=%.1f cpython_collector_ms=%.1f ratio=%.3f wins=%d/%d\n",
+                   median(o, R), median(c, R), median(q, R), w, R
+            printf "bench gc-build ours_max_pause_ms=%.2f cpython_max_pause_ms=%.2f ratio=%.3f wins=%d/%d\n",
+                   median(op, R), median(cp, R), median(qp, R), wp, R
+            printf "bench gc-build ours_total_ms=%.1f cpython_total_ms=%.1f ours_collections=%s cpython_collections=%s\n",
+                   median(ot, R), median(ct, R), v[R, "ours", "build", "collections"], v[R, "cpython", "build", "collections"]
+            print "# our collector under callgrind --cache-sim=yes, per object of the five collections"
+            print "#   (first-level data cache of the machine: 64-byte lines; one miss = one line fetched):"
+            for (k = 1; k <= n; k++) if ((S[k], "i") in cg)
+                printf "bench-instr gc-%s ours_instr_per_obj=%.1f ours_d1_misses_per_obj=%.2f\n", S[k], cg[S[k], "i"], cg[S[k], "m"]
+            m = split(variants, V, " ")
+            print "# the variants, one run each: build-2000 = first threshold 2000 (as in CPython 3.13),"
+            print "#   build-off = gc.disable(); freeze = a full collection of the ten million lists, and"
+            print "#   one after gc.freeze()"
+            for (k = 1; k <= m; k++) for (rt = 0; rt < 2; rt++) {
+                t = rt ? "cpython" : "ours"
+                if (!((t, V[k]) in line)) continue
+                l = line[t, V[k]]; sub(/^variant [^ ]* [^ ]* /, "", l)
+                printf "bench gc-%s %s %s\n", V[k], t, l
             }
         }' "$1"
 }
 
 # bench_pauses (chapter 17): bench/pauses.c (our runtime, -O2) in its two
 # modes and bench/pauses_cpython.py (CPython 3.11): ROUNDS rounds
-# (BENCH_ROUNDS, default 5), in each the three arms once, each in a fresh
+# (BENCH_ROUNDS, default 7), in each the three arms once, each in a fresh
 # process, in an order shuffled anew; recorded in figures/bench-pauses.txt.
 BENCH_PAUSES_ARMS="generational bounded cpython"
 bench_pauses() {
     need_packages
     local d=$B/bench-pauses start=$SECONDS cc="$CC $CFLAGS_BASE -O2" py load r a line
-    local rounds=${BENCH_ROUNDS:-5}
+    local rounds=${BENCH_ROUNDS:-7}
     say "bench pauses: compiling our runtime (-O2) and bench/pauses.c"
     bench_runtime "$d"
     $cc -DBENCH_PM -I"$d/src" "$d/src/bench/pauses.c" "$d/libpm.a" -lm -o "$d/bin/pauses"
