@@ -1450,13 +1450,14 @@ build_fuzz() {
 
 # run_fuzz SECONDS CORPUS: run the target for SECONDS on CORPUS (written) and
 # the committed seeds (read); say executions per second and in all; fail on
-# any crash, leak or failed check (the input is kept in build/fuzz/).
+# any crash, leak or failed check, or any one input running over 10 s (the
+# input is kept in build/fuzz/).
 run_fuzz() {
     local secs=$1 corpus=$2 d=$B/fuzz log rc=0 execs rate
     log=$d/fuzz.log
     mkdir -p "$corpus"
     (cd "$d" && env -u PMMALLOC ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        ./fuzz -max_total_time="$secs" -max_len=1024 -print_final_stats=1 -artifact_prefix="$d/" \
+        ./fuzz -max_total_time="$secs" -timeout=10 -max_len=1024 -print_final_stats=1 -artifact_prefix="$d/" \
         "$corpus" "$ROOT/tests/fuzz-corpus") > "$log" 2>&1 || rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")

@@ -197,27 +197,51 @@ static int hashable(PmObject *op)
 
 /* a copy has its original's shape and values; a plain object's copy is
    another plain object, which == cannot see (it compares identity) */
-static int cycles_made;          /* this input made a cycle: compare to a depth */
+static int cycles_made;          /* this input made a cycle */
 /* A cycle that became garbage still holds references to objects the slots
    reach, until a collection frees it: counts are exact while no cycle was
    made, and right after a collection; in between, at least the references. */
 static int counts_exact;
 
-static int same_shape_to(PmObject *a, PmObject *b, int depth)
+/* The pairs (a, b) already being compared, or compared: a pair met again is
+   taken as equal (if it is not, the first comparison says so). Without this,
+   a list holding the same list twice, nested 64 deep, is compared 2^64 times;
+   with it each pair is compared once. Open addressing, cleared by a stamp. */
+#define PAIRS_SIZE 65536
+static struct { PmObject *a, *b; unsigned stamp; } pairs[PAIRS_SIZE];
+static unsigned pairs_stamp;
+static struct { PmObject *op; double visits; unsigned stamp; } visits[PAIRS_SIZE]; /* copy_visits, below */
+
+static int pair_seen(PmObject *a, PmObject *b)
+{
+    size_t h = (((uintptr_t)a >> 4) * 31u + ((uintptr_t)b >> 4)) % PAIRS_SIZE;
+    for (size_t n = 0; n < PAIRS_SIZE; n++, h = (h + 1) % PAIRS_SIZE) {
+        if (pairs[h].stamp != pairs_stamp) {
+            pairs[h].a = a; pairs[h].b = b; pairs[h].stamp = pairs_stamp;
+            return 0;
+        }
+        if (pairs[h].a == a && pairs[h].b == b)
+            return 1;
+    }
+    fail("more pairs compared than the table holds", a);
+    return 0;
+}
+
+static int same_shape_to(PmObject *a, PmObject *b)
 {
     if (Pm_TYPE(a) != Pm_TYPE(b))
         return 0;
-    if (cycles_made && depth > 64)
-        return 1;                                 /* a cycle: deep enough */
     if (Pm_TYPE(a) == &PmBaseObject_Type)
         return 1;
+    if ((PmList_Check(a) || PmTuple_Check(a) || PmDict_Check(a)) && pair_seen(a, b))
+        return 1;                                 /* a cycle, or shared */
     if (PmList_Check(a) || PmTuple_Check(a)) {
         if (Pm_SIZE(a) != Pm_SIZE(b))
             return 0;
         for (Pm_ssize_t i = 0; i < Pm_SIZE(a); i++) {
             PmObject *x = PmList_Check(a) ? PmList_GET_ITEM(a, i) : PmTuple_GET_ITEM(a, i);
             PmObject *y = PmList_Check(b) ? PmList_GET_ITEM(b, i) : PmTuple_GET_ITEM(b, i);
-            if (!same_shape_to(x, y, depth + 1))
+            if (!same_shape_to(x, y))
                 return 0;
         }
         return 1;
@@ -228,14 +252,64 @@ static int same_shape_to(PmObject *a, PmObject *b, int depth)
         if (PmDict_Size(a) != PmDict_Size(b))
             return 0;
         while (PmDict_Next(a, &i, &k1, &v1))
-            if (!PmDict_Next(b, &j, &k2, &v2) || !same_shape_to(k1, k2, depth + 1)
-                    || !same_shape_to(v1, v2, depth + 1))
+            if (!PmDict_Next(b, &j, &k2, &v2) || !same_shape_to(k1, k2)
+                    || !same_shape_to(v1, v2))
                 return 0;
         return 1;
     }
     return PmObject_Equal(a, b);
 }
-static int same_shape(PmObject *a, PmObject *b) { return same_shape_to(a, b, 0); }
+static int same_shape(PmObject *a, PmObject *b)
+{
+    if (++pairs_stamp == 0)                        /* wrapped: clear for real */
+        memset(pairs, 0, sizeof pairs), memset(visits, 0, sizeof visits), pairs_stamp = 1;
+    return same_shape_to(a, b);
+}
+
+/* How many objects a deep copy visits: a list or dict once (the memo has
+   it the second time), a tuple whose items are all their own copies once
+   per path that reaches it, since such a tuple is its own copy and neither
+   CPython 3.11's deepcopy nor ours memoises it: t = (1,), then t = (t, t)
+   thirty times, is copied with 2^31 visits by both. The harness copies
+   deeply only what costs at most COPY_WORK visits. */
+#define COPY_WORK 100000.0
+
+static double copy_visits(PmObject *op)
+{
+    if (!PmList_Check(op) && !PmTuple_Check(op) && !PmDict_Check(op))
+        return 1;
+    size_t h = ((uintptr_t)op >> 4) % PAIRS_SIZE;
+    while (visits[h].stamp == pairs_stamp && visits[h].op != op)
+        h = (h + 1) % PAIRS_SIZE;
+    if (visits[h].stamp == pairs_stamp)          /* met before */
+        return PmTuple_Check(op) ? visits[h].visits : 1;
+    visits[h].op = op; visits[h].stamp = pairs_stamp;
+    visits[h].visits = 1;                       /* while its items are walked */
+    double n = 1;
+    if (PmDict_Check(op)) {
+        Pm_ssize_t i = 0;
+        PmObject *k, *v;
+        while (PmDict_Next(op, &i, &k, &v) && n <= COPY_WORK)
+            n += copy_visits(k) + copy_visits(v);
+    } else {
+        for (Pm_ssize_t i = 0; i < Pm_SIZE(op) && n <= COPY_WORK; i++)
+            n += copy_visits(PmList_Check(op) ? PmList_GET_ITEM(op, i) : PmTuple_GET_ITEM(op, i));
+    }
+    visits[h].visits = n;
+    return n;
+}
+
+static int visits_at_most(PmObject *op, double limit)
+{
+    if (++pairs_stamp == 0)
+        memset(pairs, 0, sizeof pairs), memset(visits, 0, sizeof visits), pairs_stamp = 1;
+    return copy_visits(op) <= limit;
+}
+
+/* The same count bounds hashing and comparing a tuple, which CPython 3.11
+   also does once per path (a tuple's hash is not cached): a tuple whose
+   paths pass TUPLE_PATHS is not made, so that no input runs for minutes. */
+#define TUPLE_PATHS 10000.0
 
 static PmObject *new_scalar(Input *in)
 {
@@ -275,7 +349,10 @@ static void op_object(Input *in, unsigned op)
             Slot *it = pick(in);
             PmTuple_SET_ITEM(t, i, it != NULL ? Pm_NewRef(it->op) : PmInt_FromLong(i));
         }
-        slot_set(dst, t);                         /* its rank is above its items' */
+        if (visits_at_most(t, TUPLE_PATHS))
+            slot_set(dst, t);                     /* its rank is above its items' */
+        else
+            Pm_DECREF(t);                         /* (t, t) nested too deep */
         break;
     }
     case 5:                                       /* list.append */
@@ -315,6 +392,8 @@ static void op_object(Input *in, unsigned op)
     case 10:                                      /* copy.copy, copy.deepcopy */
         if ((s = pick(in))) {
             unsigned how = byte(in) % 3;
+            if (how != 0 && !visits_at_most(s->op, COPY_WORK))
+                how = 0;                          /* 2^k visits: copy it shallow */
             if (how == 0) {
                 y = PmCopy_Copy(s->op);
             } else if (how == 1) {
