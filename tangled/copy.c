@@ -14,6 +14,7 @@ static PmObject *dict_copy(PmObject *x)
     Pm_ssize_t pos = 0;
     while (PmDict_Next(x, &pos, &k, &v))
         PmDict_SetItem(y, k, v);
+    _PmDict_TrackLikeOriginal(y, x);
     return y;
 }
 PmObject *PmCopy_Copy(PmObject *x)

@@ -139,6 +139,7 @@ PmObject *PmDict_New(void)
         mp = (PmDictObject *)PmObject_New(&PmDict_Type);
     mp->ma_used = 0;
     mp->ma_keys = Pm_EMPTY_KEYS;
+    PmObject_GC_UnTrack(mp);                        /* CPython: new_dict never tracks */
     return (PmObject *)mp;
 }
 
@@ -155,6 +156,9 @@ static void insert_new(PmDictObject *mp, PmObject *key, Pm_hash_t hash, PmObject
         dict_resize(mp, GROWTH_RATE(mp));
     PmDictKeysObject *dk = mp->ma_keys;
     PmDictEntry *e = &DK_ENTRIES(dk)[dk->dk_nentries];
+    if (_Pm_AS_GC(mp)->_gc_next == 0                /* CPython: MAINTAIN_TRACKING */
+            && (_PmObject_GC_MAY_BE_TRACKED(key) || _PmObject_GC_MAY_BE_TRACKED(value)))
+        PmObject_GC_Track(mp);
     *e = (PmDictEntry){ hash, Pm_NewRef(key), Pm_NewRef(value) };
     dk_set_index(dk, find_empty_slot(dk, hash), dk->dk_nentries++);
     dk->dk_usable--;
@@ -172,6 +176,9 @@ void PmDict_SetItem(PmObject *d, PmObject *key, PmObject *value)
     }
     PmDictEntry *e = &DK_ENTRIES(mp->ma_keys)[ix];
     PmObject *old = e->me_value;
+    if (_Pm_AS_GC(mp)->_gc_next == 0                /* CPython: MAINTAIN_TRACKING */
+            && (_PmObject_GC_MAY_BE_TRACKED(key) || _PmObject_GC_MAY_BE_TRACKED(value)))
+        PmObject_GC_Track(mp);
     e->me_value = Pm_NewRef(value);
     Pm_DECREF(old);
 }
@@ -335,4 +342,24 @@ __attribute__((constructor(101))) static void pm_dict_gc_ready(void)
     PmDict_Type.tp_flags |= Pm_TPFLAGS_HAVE_GC;
     PmDict_Type.tp_traverse = dict_traverse;
     PmDict_Type.tp_clear = dict_clear;
+}
+int _PmDict_MaybeUntrack(PmObject *op)      /* CPython: _PyDict_MaybeUntrack */
+{
+    if (!PmDict_Check(op) || !PmObject_GC_IsTracked(op))
+        return 0;
+    PmDictKeysObject *dk = ((PmDictObject *)op)->ma_keys;
+    PmDictEntry *e = DK_ENTRIES(dk);
+    for (Pm_ssize_t i = 0; i < dk->dk_nentries; i++)
+        if (e[i].me_key != NULL && (_PmObject_GC_MAY_BE_TRACKED(e[i].me_key)
+                                    || _PmObject_GC_MAY_BE_TRACKED(e[i].me_value)))
+            return 0;                           /* a possible cycle */
+    PmObject_GC_UnTrack(op);
+    return 1;
+}
+void _PmDict_TrackLikeOriginal(PmObject *copy, PmObject *d)   /* CPython: PyDict_Copy */
+{
+    PmDictObject *mp = (PmDictObject *)d;
+    int one_block = mp->ma_used > 0 && mp->ma_used >= mp->ma_keys->dk_nentries * 2 / 3;
+    if (one_block && PmObject_GC_IsTracked(d) && !PmObject_GC_IsTracked(copy))
+        PmObject_GC_Track(copy);                /* "Maintain tracking." */
 }

@@ -146,11 +146,31 @@ static int visit_decref(PmObject *op, void *parent)
     }
     return 0;
 }
+/* 1 for a list or a tuple, with its array of items and their number */
+static inline int gc_items(PmObject *op, PmObject ***items, Pm_ssize_t *n)
+{
+    PmTypeObject *tp = Pm_TYPE(op);
+    if (tp == &PmList_Type)
+        *items = ((PmListObject *)op)->ob_item;    /* NULL when empty */
+    else if (tp == &PmTuple_Type)
+        *items = ((PmTupleObject *)op)->ob_item;
+    else
+        return 0;
+    *n = Pm_SIZE(op);
+    return 1;
+}
+
 static void subtract_refs(PmGC_Head *containers)
 {
     for (PmGC_Head *g = gc_next(containers); g != containers; g = gc_next(g)) {
-        PmObject *op = _Pm_FROM_GC(g);
-        Pm_TYPE(op)->tp_traverse(op, visit_decref, op);
+        PmObject *op = _Pm_FROM_GC(g), **items;
+        Pm_ssize_t n;
+        if (!gc_items(op, &items, &n))
+            Pm_TYPE(op)->tp_traverse(op, visit_decref, op);
+        else
+            while (--n >= 0)
+                if (items[n] != NULL)
+                    visit_decref(items[n], op);
     }
 }
 static int visit_reachable(PmObject *op, void *arg)
@@ -178,10 +198,16 @@ static void move_unreachable(PmGC_Head *young, PmGC_Head *unreachable)
     PmGC_Head *prev = young, *g = gc_next(young);
     while (g != young) {
         if (gc_get_refs(g) > 0) {
-            PmObject *op = _Pm_FROM_GC(g);
-            Pm_TYPE(op)->tp_traverse(op, visit_reachable, young);
-            gc_set_prev(g, prev);              /* doubly linked again */
-            gc_clear_collecting(g);
+            PmObject *op = _Pm_FROM_GC(g), **items;
+            Pm_ssize_t n;
+            if (!gc_items(op, &items, &n))
+                Pm_TYPE(op)->tp_traverse(op, visit_reachable, young);
+            else
+                while (--n >= 0)
+                    if (items[n] != NULL)
+                        visit_reachable(items[n], young);
+            /* doubly linked again, and no longer collecting: one write */
+            g->_gc_prev = (g->_gc_prev & PM_GC_PREV_MASK_FINALIZED) | (uintptr_t)prev;
             prev = g;
         } else {
             prev->_gc_next = g->_gc_next;
@@ -203,17 +229,36 @@ static void deduce_unreachable(PmGC_Head *base, PmGC_Head *unreachable)
     subtract_refs(base);
     move_unreachable(base, unreachable);
 }
-static void move_legacy_finalizers(PmGC_Head *unreachable, PmGC_Head *finalizers)
+/* is op more than its references: a finalizer to call, or weak references? */
+static inline int gc_needs_more_than_clear(PmObject *op, PmGC_Head *g)
+{
+    PmTypeObject *tp = Pm_TYPE(op);
+    return (tp->tp_finalize != NULL && !(g->_gc_prev & PM_GC_PREV_MASK_FINALIZED))
+        || PmWeakref_Check(op)
+        || (PmType_SUPPORTS_WEAKREFS(tp) && *_PmObject_GET_WEAKREFS_LISTPTR(op) != NULL);
+}
+
+/* untag; move the legacy finalizers out; count the rest, *plain: none needs more */
+static Pm_ssize_t move_legacy_finalizers(PmGC_Head *unreachable, PmGC_Head *finalizers,
+                                         int *plain)
 {
     PmGC_Head *g, *next;
+    Pm_ssize_t left = 0;
+    *plain = 1;
     for (g = gc_next(unreachable); g != unreachable; g = next) {
         g->_gc_next &= ~PM_GC_NEXT_MASK_UNREACHABLE;
         next = gc_next(g);
         if (Pm_TYPE(_Pm_FROM_GC(g))->tp_del != NULL) {
             gc_clear_collecting(g);
             gc_list_move(g, finalizers);
+            *plain = 0;
+        } else {
+            left++;
+            if (*plain && gc_needs_more_than_clear(_Pm_FROM_GC(g), g))
+                *plain = 0;
         }
     }
+    return left;
 }
 static int visit_move(PmObject *op, void *to)
 {
@@ -302,6 +347,7 @@ static Pm_ssize_t gc_collect_main(int generation, PmGC_Head *young, PmGC_Head *o
 {
     PmGC_Head unreachable, finalizers, final_unreachable;
     Pm_ssize_t m = 0, n;
+    int plain;
     double t0 = 0;
     if (_PmGC.debug & PmGC_DEBUG_STATS) {
         fprintf(gc_out(), "gc: collecting generation %d...\n", generation);
@@ -314,15 +360,21 @@ static Pm_ssize_t gc_collect_main(int generation, PmGC_Head *young, PmGC_Head *o
     if (young != old)
         gc_list_merge(young, old);              /* the survivors */
     gc_list_init(&finalizers);
-    move_legacy_finalizers(&unreachable, &finalizers);
+    Pm_ssize_t left = move_legacy_finalizers(&unreachable, &finalizers, &plain);
     move_legacy_finalizer_reachable(&finalizers);
     if (_PmGC.debug & PmGC_DEBUG_COLLECTABLE)
         for (PmGC_Head *g = gc_next(&unreachable); g != &unreachable; g = gc_next(g))
             debug_cycle("collectable", _Pm_FROM_GC(g));
-    m += _PmGC_HandleWeakrefs(&unreachable, old);
-    finalize_garbage(&unreachable);
-    handle_resurrected_objects(&unreachable, &final_unreachable, old);
-    m += gc_list_size(&final_unreachable);
+    gc_list_init(&final_unreachable);
+    if (plain) {                                /* steps 5 and 6 would do nothing */
+        gc_list_merge(&unreachable, &final_unreachable);
+    } else {
+        m += _PmGC_HandleWeakrefs(&unreachable, old);
+        finalize_garbage(&unreachable);
+        handle_resurrected_objects(&unreachable, &final_unreachable, old);
+        left = gc_list_size(&final_unreachable);
+    }
+    m += left;
     delete_garbage(&final_unreachable, old);
     n = gc_list_size(&finalizers);
     if (_PmGC.debug & PmGC_DEBUG_UNCOLLECTABLE)
@@ -418,6 +470,7 @@ __attribute__((constructor(101))) static void pm_gc_init(void)
 }
 #define GEN_HEAD(n) (_PmGC.generations[n].head)
 static Pm_ssize_t untrack_tuples(PmGC_Head *head);
+static Pm_ssize_t untrack_dicts(PmGC_Head *head);
 static void invoke_callbacks(const char *phase, int generation, Pm_ssize_t collected,
                              Pm_ssize_t uncollectable);
 
@@ -441,6 +494,11 @@ void _PmGC_CollectGenerations(void)      /* CPython: gc_collect_generations */
         if (i == PM_GC_NUM_GENERATIONS - 1
                 && _PmGC.long_lived_pending < _PmGC.long_lived_total / 4)
             continue;                           /* the heap has not grown enough */
+        if (_PmGC.bounded && i > 0) {
+            _PmGC.generations[PM_GC_NUM_GENERATIONS - 1].count = 0;
+            PmGC_CollectIncrement();
+            return;
+        }
         PmGC_CollectGeneration(i);
         return;
     }
@@ -493,21 +551,16 @@ void _PmGC_Survivors(PmGC_Head *young, PmGC_Head *old)
     Pm_ssize_t survivors = untrack_tuples(young);
     if (young == old) {                         /* a full collection */
         _PmGC.long_lived_pending = 0;
-        _PmGC.long_lived_total = survivors;
+        _PmGC.long_lived_total = survivors - untrack_dicts(young);
     } else if (young == GEN_HEAD(PM_GC_NUM_GENERATIONS - 2)) {
         _PmGC.long_lived_pending += survivors;
     }
 }
-static int may_be_tracked(PmObject *op)     /* CPython: _PyObject_GC_MAY_BE_TRACKED */
-{
-    return PmObject_IS_GC(op) && (!PmTuple_Check(op) || PmObject_GC_IsTracked(op));
-}
-
 static int tuple_maybe_untrack(PmObject *t)    /* 1 if untracked */
 {
     for (Pm_ssize_t i = 0; i < Pm_SIZE(t); i++) {
         PmObject *item = PmTuple_GET_ITEM(t, i);
-        if (item == NULL || may_be_tracked(item))
+        if (item == NULL || _PmObject_GC_MAY_BE_TRACKED(item))
             return 0;                           /* not filled yet, or a possible cycle */
     }
     PmObject_GC_UnTrack(t);
@@ -525,6 +578,18 @@ static Pm_ssize_t untrack_tuples(PmGC_Head *head)
             left -= tuple_maybe_untrack(_Pm_FROM_GC(g));
     }
     return left;
+}
+/* a full collection's survivors: untrack the dicts that can hold no
+   cycle, and return how many */
+static Pm_ssize_t untrack_dicts(PmGC_Head *head)
+{
+    PmGC_Head *next;
+    Pm_ssize_t untracked = 0;
+    for (PmGC_Head *g = gc_next(head); g != head; g = next) {
+        next = gc_next(g);
+        untracked += _PmDict_MaybeUntrack(_Pm_FROM_GC(g));
+    }
+    return untracked;
 }
 void PmGC_Enable(void) { _PmGC.enabled = 1; }
 void PmGC_Disable(void) { _PmGC.enabled = 0; }
@@ -642,3 +707,107 @@ void PmGC_Unfreeze(void)
 }
 
 Pm_ssize_t PmGC_GetFreezeCount(void) { return gc_list_size(&_PmGC.permanent); }
+__attribute__((constructor(103))) static void pm_gc_pauses_init(void)
+{
+    _PmGC.step_work = PM_GC_STEP_WORK;
+}
+typedef struct { PmGC_Head *inc; Pm_ssize_t left; int frozen, cut; } Gather;
+
+static int visit_pull(PmObject *op, void *arg)
+{
+    Gather *w = arg;
+    if (w->left == 0) {
+        w->cut = 1;                            /* the budget is spent */
+        return 1;
+    }
+    w->left--;                                 /* one unit per reference */
+    if (w->left == 0 || w->frozen || !PmObject_GC_IsTracked(op)
+            || gc_is_collecting(_Pm_AS_GC(op)))
+        return 0;                              /* not to be pulled, or in already */
+    gc_list_move(_Pm_AS_GC(op), w->inc);
+    _Pm_AS_GC(op)->_gc_prev |= PM_GC_PREV_MASK_COLLECTING;
+    w->left--;                                 /* and one for the object */
+    return 0;
+}
+/* take from .. the end of inc out of the increment, to the front or the
+   end of generation 2 */
+static void put_back(PmGC_Head *from, PmGC_Head *inc, int to_front)
+{
+    PmGC_Head back, *old = GEN_HEAD(PM_GC_NUM_GENERATIONS - 1);
+    gc_list_init(&back);
+    while (from != inc) {
+        PmGC_Head *next = gc_next(from);
+        gc_clear_collecting(from);
+        gc_list_move(from, &back);
+        from = next;
+    }
+    if (to_front)
+        gc_list_merge(old, &back);             /* back, then the old queue */
+    gc_list_merge(&back, old);
+}
+/* gather the next increment into inc; return its work */
+static Pm_ssize_t gather_increment(PmGC_Head *inc)
+{
+    PmGC_Head *old = GEN_HEAD(PM_GC_NUM_GENERATIONS - 1), *done = inc, *start = NULL;
+    Gather w = { inc, _PmGC.step_work, !gc_list_is_empty(&_PmGC.permanent), 0 };
+    while (w.left > 0) {
+        if (gc_next(done) == inc) {            /* all traversed: take the front */
+            if (gc_list_is_empty(old))
+                break;
+            start = gc_next(old);
+            gc_list_move(start, inc);
+            start->_gc_prev |= PM_GC_PREV_MASK_COLLECTING;
+            w.left--;
+        }
+        PmGC_Head *next = gc_next(done);
+        PmObject *op = _Pm_FROM_GC(next);
+        Pm_TYPE(op)->tp_traverse(op, visit_pull, &w);
+        if (w.cut)
+            break;                                     /* next goes back, with the rest */
+        done = next;
+    }
+    if (gc_next(done) != inc) {
+        if (start == gc_next(inc))
+            put_back(gc_next(done), inc, 0);       /* the first start is too costly */
+        else
+            put_back(start, inc, 1);               /* the next step begins with start */
+    }
+    return _PmGC.step_work - w.left;
+}
+Pm_ssize_t PmGC_CollectIncrement(void)
+{
+    if (_PmGC.collecting)
+        return 0;
+    _PmGC.collecting = 1;
+    PmGC_Head *young = _PmGC_BeginCollection(1), inc;
+    gc_list_init(&inc);
+    Pm_ssize_t work = gather_increment(&inc), objects = gc_list_size(&inc);
+    gc_list_merge(&inc, young);
+    Pm_ssize_t n = gc_collect_main(1, young, GEN_HEAD(PM_GC_NUM_GENERATIONS - 1));
+    PmGC_StepStats *s = &_PmGC.step_stats;
+    s->steps++;
+    s->last = work;
+    s->largest = work > s->largest ? work : s->largest;
+    s->total += work;
+    s->objects = objects;
+    _PmGC_EndCollection(1);
+    _PmGC.collecting = 0;
+    return n;
+}
+void PmGC_SetBoundedPauses(int on) { _PmGC.bounded = on != 0; }
+int PmGC_GetBoundedPauses(void) { return _PmGC.bounded; }
+Pm_ssize_t PmGC_GetStepWork(void) { return _PmGC.step_work; }
+PmGC_StepStats PmGC_GetStepStats(void) { return _PmGC.step_stats; }
+
+void PmGC_SetStepWork(Pm_ssize_t work)
+{
+    if (work < 1)
+        Pm_FatalError("PmGC_SetStepWork", "a step's work is %zd, below 1", work);
+    _PmGC.step_work = work;
+}
+Pm_ssize_t PmGC_GenerationSize(int generation)
+{
+    if (generation < 0 || generation >= PM_GC_NUM_GENERATIONS)
+        Pm_FatalError("PmGC_GenerationSize", "invalid generation %d", generation);
+    return gc_list_size(GEN_HEAD(generation));
+}

@@ -34,6 +34,14 @@ typedef struct {
                                           the generation below            */
 } PmGC_Generation;
 typedef struct {
+    Pm_ssize_t steps;                  /* steps run                          */
+    Pm_ssize_t last;                   /* work of the last step's increment  */
+    Pm_ssize_t largest;                /* the most work of one increment     */
+    Pm_ssize_t total;                  /* the work of every increment        */
+    Pm_ssize_t objects;                /* old objects in the last increment  */
+} PmGC_StepStats;
+#define PM_GC_STEP_WORK 65536          /* W: objects + references per step   */
+typedef struct {
     Pm_ssize_t collections;            /* collections run              */
     Pm_ssize_t collected;              /* unreachable objects freed    */
     Pm_ssize_t uncollectable;          /* found, but left in garbage   */
@@ -57,6 +65,9 @@ typedef struct {
     Pm_ssize_t long_lived_pending;         /* moved into gen 2 since then     */
     PmGC_Stats generation_stats[PM_GC_NUM_GENERATIONS];   /* gc.get_stats() */
     PmGC_Stats stats_at_start;             /* the totals when this one began  */
+    int bounded;                           /* PmGC_SetBoundedPauses(1)          */
+    Pm_ssize_t step_work;                  /* W                                 */
+    PmGC_StepStats step_stats;             /* PmGC_GetStepStats()               */
 } PmGC_State;
 extern PmGC_State _PmGC;
 void _PmObject_GC_Link(PmGC_Head *g);
@@ -64,6 +75,16 @@ int PmObject_GC_IsTracked(PmObject *op);
 int PmObject_GC_IsFinalized(PmObject *op);
 void PmObject_GC_Track(void *op);
 void PmObject_GC_UnTrack(void *op);
+static inline void _PmObject_GC_UnlinkDying(PmGC_Head *g)   /* g is tracked */
+{
+    PmGC_Head *prev = (PmGC_Head *)(g->_gc_prev & PM_GC_PREV_MASK);
+    PmGC_Head *next = (PmGC_Head *)g->_gc_next;
+    prev->_gc_next = (uintptr_t)next;
+    next->_gc_prev = (next->_gc_prev & ~PM_GC_PREV_MASK) | (uintptr_t)prev;
+    g->_gc_next = 0;
+    g->_gc_prev &= PM_GC_PREV_MASK_FINALIZED;   /* the finalized flag stays */
+    _PmGC.tracked--;
+}
 Pm_ssize_t PmGC_Collect(void);
 PmObject *PmGC_Garbage(void);          /* gc.garbage (borrowed)        */
 void PmGC_SetDebug(int flags);         /* gc.set_debug                 */
@@ -77,6 +98,10 @@ Pm_ssize_t PmGC_TrackedCount(void);    /* len(gc.get_objects())        */
 #define PmGC_DEBUG_SAVEALL       (1 << 5)
 #define PmGC_DEBUG_LEAK (PmGC_DEBUG_COLLECTABLE | PmGC_DEBUG_UNCOLLECTABLE | PmGC_DEBUG_SAVEALL)
 Pm_ssize_t _PmGC_HandleWeakrefs(PmGC_Head *unreachable, PmGC_Head *old);
+#define _PmObject_GC_MAY_BE_TRACKED(op)    /* CPython: _PyObject_GC_MAY_BE_TRACKED */ \
+    (PmObject_IS_GC(op) && (!PmTuple_Check(op) || _Pm_AS_GC(op)->_gc_next != 0))
+int _PmDict_MaybeUntrack(PmObject *op);         /* 1 if it was untracked */
+void _PmDict_TrackLikeOriginal(PmObject *copy, PmObject *d);
 void _PmGC_CollectGenerations(void);
 PmGC_Head *_PmGC_BeginCollection(int generation);
 void _PmGC_MergeYounger(int generation);
@@ -103,4 +128,11 @@ PmObject *PmGC_GetReferrers(PmObject *op);     /* new list */
 void PmGC_Freeze(void);                /* gc.freeze()                  */
 void PmGC_Unfreeze(void);              /* gc.unfreeze()                */
 Pm_ssize_t PmGC_GetFreezeCount(void);  /* gc.get_freeze_count()        */
+void PmGC_SetBoundedPauses(int on);    /* off at start                  */
+int PmGC_GetBoundedPauses(void);
+void PmGC_SetStepWork(Pm_ssize_t work);     /* W                        */
+Pm_ssize_t PmGC_GetStepWork(void);
+Pm_ssize_t PmGC_CollectIncrement(void);     /* one step, now            */
+PmGC_StepStats PmGC_GetStepStats(void);
+Pm_ssize_t PmGC_GenerationSize(int generation);  /* len(get_objects(g)) */
 #endif

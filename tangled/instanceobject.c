@@ -12,19 +12,19 @@ PmObject *PmInstance_New(PmTypeObject *cls)
     PmInstanceObject *in = (PmInstanceObject *)PmObject_New(cls);
     in->in_dict = NULL;
     in->in_weakreflist = NULL;
+    in->in_dict_read = 0;
     return (PmObject *)in;
 }
 void PmInstance_SetAttr(PmObject *self, const char *name, PmObject *value)
 {
     PmInstanceObject *in = as_instance("PmInstance_SetAttr", self);
-    if (in->in_dict == NULL) {
-        PmObject *d = PmDict_New();
-        PmObject_GC_UnTrack(d);                 /* seen through the instance only */
-        in->in_dict = d;
-    }
+    if (in->in_dict == NULL)
+        in->in_dict = PmDict_New();
     PmObject *key = PmStr_FromString(name);
     PmDict_SetItem(in->in_dict, key, value);
     Pm_DECREF(key);
+    if (!in->in_dict_read && PmObject_GC_IsTracked(in->in_dict))
+        PmObject_GC_UnTrack(in->in_dict);       /* seen through the instance only */
 }
 
 PmObject *PmInstance_GetAttr(PmObject *self, const char *name)
@@ -39,12 +39,14 @@ PmObject *PmInstance_GetAttr(PmObject *self, const char *name)
 PmObject *PmInstance_GetDict(PmObject *self)          /* self.__dict__ */
 {
     PmInstanceObject *in = as_instance("PmInstance_GetDict", self);
-    if (in->in_dict == NULL) {
+    if (in->in_dict == NULL)
         in->in_dict = PmDict_New();
-        return Pm_NewRef(in->in_dict);
+    if (!in->in_dict_read) {                    /* a dict of its own from now on */
+        in->in_dict_read = 1;
+        if (!PmObject_GC_IsTracked(in->in_dict))
+            PmObject_GC_Track(in->in_dict);
+        _PmDict_MaybeUntrack(in->in_dict);          /* CPython: make_dict_from_instance_attributes */
     }
-    if (!PmObject_GC_IsTracked(in->in_dict))
-        PmObject_GC_Track(in->in_dict);         /* a dict of its own from now on */
     return Pm_NewRef(in->in_dict);
 }
 int _PmInstance_Traverse(PmObject *op, Pm_visitproc visit, void *arg)

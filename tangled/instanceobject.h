@@ -4,6 +4,7 @@ typedef struct {
     PmObject_HEAD
     PmObject *in_dict;                 /* the attributes, or NULL */
     struct PmWeakReference *in_weakreflist;   /* weak references to it (below) */
+    int in_dict_read;                  /* __dict__ was read: a dict of its own */
 } PmInstanceObject;
 
 void _PmInstance_Dealloc(PmObject *op);

@@ -84,8 +84,8 @@ void Pm_FatalError(const char *where, const char *fmt, ...)
 }
 void _Pm_Dealloc(PmObject *op)
 {
-    if (PmObject_GC_IsTracked(op))
-        PmObject_GC_UnTrack(op);
+    if (PmObject_IS_GC(op) && _Pm_AS_GC(op)->_gc_next != 0)
+        _PmObject_GC_UnlinkDying(_Pm_AS_GC(op));
     if (_Pm_Trash.depth >= PM_TRASH_DEPTH) {
         _Pm_TrashDefer(op);
         return;

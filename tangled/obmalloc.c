@@ -25,7 +25,12 @@ _Static_assert(PM_POOL_OVERHEAD % PM_ALIGNMENT == 0, "blocks stay aligned");
 #define PM_REJOIN_FREE 4               /* free blocks a full pool waits for */
 _Static_assert(PM_REJOIN_FREE < (PM_POOL_SIZE - PM_POOL_OVERHEAD) / PM_SMALL_REQUEST_THRESHOLD,
                "a pool rejoins its list before it can empty");
-#ifdef __SANITIZE_ADDRESS__
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PM_ASAN 1                       /* Clang's way of saying so */
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(PM_ASAN)
 #include <sanitizer/lsan_interface.h>
 #define PM_LSAN_ROOT(verb, base) __lsan_##verb##_root_region((base), PM_ARENA_SIZE)
 #else

@@ -61,7 +61,7 @@ static void full_collections(const char *shape)
 }
 enum { MAX_PAUSES = 20000 };
 static struct { double start; int generation; double length; } pauses[MAX_PAUSES];
-static int npauses;
+static int npauses, collections[3];
 static double t_start, t_begin;
 
 static void pause_cb(const char *phase, PmGC_Info info, void *arg)
@@ -71,13 +71,18 @@ static void pause_cb(const char *phase, PmGC_Info info, void *arg)
     if (strcmp(phase, "start") == 0)
         t_begin = t;
     else if (npauses < MAX_PAUSES) {
+        collections[info.generation]++;
         pauses[npauses].start = t_begin - t_start;
         pauses[npauses].generation = info.generation;
         pauses[npauses++].length = t - t_begin;
     }
 }
-static void ten_million_lists(void)
+static void ten_million_lists(const char *arm)
 {
+    if (strcmp(arm, "build-2000") == 0)
+        PmGC_SetThreshold(2000, 10, 10);
+    else if (strcmp(arm, "build-off") == 0)
+        PmGC_Disable();
     PmGC_Collect();
     PmGC_AddCallback(pause_cb, NULL);
     t_start = now_ns();
@@ -96,15 +101,39 @@ static void ten_million_lists(void)
         total += pauses[i].length;
         longest = pauses[i].length > longest ? pauses[i].length : longest;
     }
-    printf("result build total_ms=%.1f collector_ms=%.1f max_pause_ms=%.2f\n",
-           elapsed / 1e6, total / 1e6, longest / 1e6);
+    printf("result %s total_ms=%.1f collector_ms=%.1f max_pause_ms=%.2f collections=%d/%d/%d\n",
+           arm, elapsed / 1e6, total / 1e6, longest / 1e6,
+           collections[0], collections[1], collections[2]);
+    Pm_DECREF(x);
+}
+static void frozen(void)
+{
+    PmGC_Disable();
+    PmObject *x = PmList_New(0);
+    for (long i = 0; i < 10 * N; i++) {
+        PmObject *l = PmList_New(1);
+        PmList_SET_ITEM(l, 0, PmInt_FromLong(i));
+        PmList_Append(x, l);
+        Pm_DECREF(l);
+    }
+    double t0 = now_ns();
+    PmGC_Collect();
+    double t1 = now_ns();
+    PmGC_Freeze();
+    double t2 = now_ns();
+    PmGC_Collect();
+    double t3 = now_ns();
+    printf("result freeze collect_ms=%.1f frozen_collect_ms=%.3f\n", (t1 - t0) / 1e6, (t3 - t2) / 1e6);
+    PmGC_Unfreeze();
     Pm_DECREF(x);
 }
 int main(int argc, char **argv)
 {
     const char *shape = argc > 1 ? argv[1] : "empty";
-    if (strcmp(shape, "build") == 0)
-        ten_million_lists();
+    if (strncmp(shape, "build", 5) == 0)
+        ten_million_lists(shape);
+    else if (strcmp(shape, "freeze") == 0)
+        frozen();
     else
         full_collections(shape);
     return 0;
