@@ -1032,6 +1032,7 @@ Suite *ch99_answers_suite(void)
 {
     Suite *s = suite_create("ch99 answers");
     TCase *tc = tcase_create("answers");
+    tcase_set_timeout(tc, 60);         /* 300,000 lists (A.13), under valgrind */
     tcase_add_test(tc, five_appends_give_capacities_4_4_4_4_8);
     tcase_add_test(tc, our_int_is_24_bytes_at_every_digit_boundary);
     tcase_add_test(tc, global_data_object_heap_literal_rodata);
