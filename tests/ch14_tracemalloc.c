@@ -213,6 +213,37 @@ START_TEST(blocks_from_one_line_share_one_traceback)
 }
 END_TEST
 
+/* "The current traceback": the cache of C sites never hands one site
+   another's traceback, however many sites allocate in turn. 600 sites,
+   lines 1 to 300 of two files whose names lie 1024 bytes apart, each
+   visited twice: first line by line, both files at each line (sites that
+   differ by the file only follow one another), then file by file (sites
+   of one file whose lines differ by 64, the cache's size, follow one
+   another). */
+START_TEST(each_c_site_keeps_its_own_traceback_however_many_allocate)
+{
+    static char names[2048];
+    const char *files[2] = {strcpy(names, "first.c"), strcpy(names + 1024, "second.c")};
+    static void *p[2][2][300];
+    PmTraceMalloc_Start(1);
+    for (unsigned line = 1; line <= 300; line++)
+        for (int f = 0; f < 2; f++)
+            _PmTraceMalloc_Site(files[f], line), p[0][f][line - 1] = (PmMem_Malloc)(16);
+    for (int f = 0; f < 2; f++)
+        for (unsigned line = 1; line <= 300; line++)
+            _PmTraceMalloc_Site(files[f], line), p[1][f][line - 1] = (PmMem_Malloc)(16);
+    for (int round = 0; round < 2; round++)
+        for (int f = 0; f < 2; f++)
+            for (unsigned line = 1; line <= 300; line++) {
+                const PmTraceback *tb = PmTraceMalloc_GetTraceback(0, (uintptr_t)p[round][f][line - 1]);
+                ck_assert_ptr_nonnull(tb);
+                ck_assert_str_eq(tb->frames[0].filename, files[f]);
+                ck_assert_uint_eq(tb->frames[0].lineno, line);
+                (PmMem_Free)(p[round][f][line - 1]);
+            }
+}
+END_TEST
+
 /* "The table of traces": removing traces from the middle of probe runs
    loses no other trace (60,000 blocks, two of three freed in a scattered
    order, the table grown many times). */
@@ -540,6 +571,7 @@ Suite *ch14_tracemalloc_suite(void)
     tcase_add_test(t, a_block_passed_on_to_the_raw_domain_is_traced_once);
     tcase_add_test(t, realloc_gives_the_trace_the_new_size_and_the_realloc_line);
     tcase_add_test(t, blocks_from_one_line_share_one_traceback);
+    tcase_add_test(t, each_c_site_keeps_its_own_traceback_however_many_allocate);
     tcase_add_test(t, the_table_keeps_every_trace_through_growth_and_removals);
     tcase_add_test(t, stop_puts_the_allocators_back_and_frees_the_tracer);
     tcase_add_test(t, the_tracers_memory_grows_with_its_table);
