@@ -114,16 +114,20 @@ static inline int gc_is_collecting(PmGC_Head *g)
 { return (g->_gc_prev & PM_GC_PREV_MASK_COLLECTING) != 0; }
 static inline void gc_clear_collecting(PmGC_Head *g)
 { g->_gc_prev &= ~PM_GC_PREV_MASK_COLLECTING; }
+static inline void update_ref(PmGC_Head *g)
+{
+    PmObject *op = _Pm_FROM_GC(g);
+    Pm_ssize_t n = Pm_REFCNT(op);
+    if (n <= 0 || n >= PM_IMMORTAL_REFCNT)
+        Pm_FatalError("PmGC_Collect", "a tracked '%s' object at %p has count %zd",
+                      Pm_TYPE(op)->tp_name, (void *)op, n);
+    gc_reset_refs(g, n);
+}
+
 static void update_refs(PmGC_Head *containers)
 {
-    for (PmGC_Head *g = gc_next(containers); g != containers; g = gc_next(g)) {
-        PmObject *op = _Pm_FROM_GC(g);
-        Pm_ssize_t n = Pm_REFCNT(op);
-        if (n <= 0 || n >= PM_IMMORTAL_REFCNT)
-            Pm_FatalError("PmGC_Collect", "a tracked '%s' object at %p has count %zd",
-                          Pm_TYPE(op)->tp_name, (void *)op, n);
-        gc_reset_refs(g, n);
-    }
+    for (PmGC_Head *g = gc_next(containers); g != containers; g = gc_next(g))
+        update_ref(g);
 }
 static void refcount_too_small(PmObject *op, PmObject *parent)
 {
@@ -134,16 +138,17 @@ static void refcount_too_small(PmObject *op, PmObject *parent)
                   Pm_TYPE(parent)->tp_name, (void *)parent);
 }
 
-static int visit_decref(PmObject *op, void *parent)
+static inline void gc_decref(PmGC_Head *g, PmObject *parent)
 {
-    if (PmObject_IS_GC(op)) {
-        PmGC_Head *g = _Pm_AS_GC(op);
-        if (gc_is_collecting(g)) {
-            if (gc_get_refs(g) == 0)
-                refcount_too_small(op, parent);
-            g->_gc_prev -= (uintptr_t)1 << PM_GC_PREV_SHIFT;
-        }
-    }
+    if (gc_get_refs(g) == 0)
+        refcount_too_small(_Pm_FROM_GC(g), parent);
+    g->_gc_prev -= (uintptr_t)1 << PM_GC_PREV_SHIFT;
+}
+
+static inline int visit_decref(PmObject *op, void *parent)
+{
+    if (PmObject_IS_GC(op) && gc_is_collecting(_Pm_AS_GC(op)))
+        gc_decref(_Pm_AS_GC(op), parent);
     return 0;
 }
 /* 1 for a list or a tuple, with its array of items and their number */
@@ -173,7 +178,34 @@ static void subtract_refs(PmGC_Head *containers)
                     visit_decref(items[n], op);
     }
 }
-static int visit_reachable(PmObject *op, void *arg)
+static inline int visit_decref_all(PmObject *op, void *parent)
+{
+    if (PmObject_IS_GC(op) && _Pm_AS_GC(op)->_gc_next != 0) {
+        PmGC_Head *g = _Pm_AS_GC(op);
+        if (!gc_is_collecting(g))
+            update_ref(g);                      /* met first here, ahead of the walk */
+        gc_decref(g, parent);
+    }
+    return 0;
+}
+
+/* update_refs and subtract_refs in one walk: every container is on the list */
+static void count_refs(PmGC_Head *containers)
+{
+    for (PmGC_Head *g = gc_next(containers); g != containers; g = gc_next(g)) {
+        PmObject *op = _Pm_FROM_GC(g), **items;
+        Pm_ssize_t n;
+        if (!gc_is_collecting(g))
+            update_ref(g);                      /* met first by the walk */
+        if (!gc_items(op, &items, &n))
+            Pm_TYPE(op)->tp_traverse(op, visit_decref_all, op);
+        else
+            while (--n >= 0)
+                if (items[n] != NULL)
+                    visit_decref_all(items[n], op);
+    }
+}
+static inline int visit_reachable(PmObject *op, void *arg)
 {
     PmGC_Head *reachable = arg;
     if (!PmObject_IS_GC(op))
@@ -193,12 +225,17 @@ static int visit_reachable(PmObject *op, void *arg)
     }
     return 0;
 }
-static void move_unreachable(PmGC_Head *young, PmGC_Head *unreachable)
+/* what move_unreachable learns about the survivors on its way */
+typedef struct { Pm_ssize_t left, dicts; } Survivors;
+
+static void move_unreachable(PmGC_Head *young, PmGC_Head *unreachable, Survivors *s)
 {
     PmGC_Head *prev = young, *g = gc_next(young);
+    Pm_ssize_t left = 0, dicts = 0;
     while (g != young) {
         if (gc_get_refs(g) > 0) {
-            PmObject *op = _Pm_FROM_GC(g), **items;
+            PmObject *op = _Pm_FROM_GC(g);
+            PmObject **items;
             Pm_ssize_t n;
             if (!gc_items(op, &items, &n))
                 Pm_TYPE(op)->tp_traverse(op, visit_reachable, young);
@@ -206,9 +243,19 @@ static void move_unreachable(PmGC_Head *young, PmGC_Head *unreachable)
                 while (--n >= 0)
                     if (items[n] != NULL)
                         visit_reachable(items[n], young);
+            if (s != NULL && Pm_TYPE(op) == &PmTuple_Type && _PmTuple_CanBeUntracked(op)) {
+                prev->_gc_next = g->_gc_next;               /* off the list: untracked */
+                g->_gc_next = 0;
+                g->_gc_prev &= PM_GC_PREV_MASK_FINALIZED;   /* not collecting, no count */
+                _PmGC.tracked--;
+                g = (PmGC_Head *)prev->_gc_next;
+                continue;
+            }
             /* doubly linked again, and no longer collecting: one write */
             g->_gc_prev = (g->_gc_prev & PM_GC_PREV_MASK_FINALIZED) | (uintptr_t)prev;
             prev = g;
+            left++;
+            dicts += Pm_TYPE(op) == &PmDict_Type;
         } else {
             prev->_gc_next = g->_gc_next;
             PmGC_Head *last = gc_prev(unreachable);
@@ -221,13 +268,20 @@ static void move_unreachable(PmGC_Head *young, PmGC_Head *unreachable)
     }
     young->_gc_prev = (uintptr_t)prev;
     unreachable->_gc_next &= ~PM_GC_NEXT_MASK_UNREACHABLE;
+    if (s != NULL)
+        *s = (Survivors){ left, dicts };
 }
-static void deduce_unreachable(PmGC_Head *base, PmGC_Head *unreachable)
+static void deduce_unreachable(PmGC_Head *base, PmGC_Head *unreachable, int all,
+                               Survivors *s)
 {
     gc_list_init(unreachable);
-    update_refs(base);
-    subtract_refs(base);
-    move_unreachable(base, unreachable);
+    if (all) {
+        count_refs(base);
+    } else {
+        update_refs(base);
+        subtract_refs(base);
+    }
+    move_unreachable(base, unreachable, s);
 }
 /* is op more than its references: a finalizer to call, or weak references? */
 static inline int gc_needs_more_than_clear(PmObject *op, PmGC_Head *g)
@@ -298,7 +352,7 @@ static void handle_resurrected_objects(PmGC_Head *unreachable, PmGC_Head *still_
 {
     for (PmGC_Head *g = gc_next(unreachable); g != unreachable; g = gc_next(g))
         gc_clear_collecting(g);
-    deduce_unreachable(unreachable, still_unreachable);
+    deduce_unreachable(unreachable, still_unreachable, 0, NULL);
     for (PmGC_Head *g = gc_next(still_unreachable); g != still_unreachable; g = gc_next(g))
         g->_gc_next &= ~PM_GC_NEXT_MASK_UNREACHABLE;
     gc_list_merge(unreachable, old);            /* the resurrected */
@@ -343,10 +397,18 @@ static void show_stats_each_generations(void)      /* CPython: the same name */
     fprintf(gc_out(), "gc: objects in each generation: %zd %zd %zd\n"
             "gc: objects in permanent generation: %zd\n", size[0], size[1], size[2], permanent);
 }
+/* does young hold every tracked container? */
+static int gc_holds_all(PmGC_Head *young, PmGC_Head *old)
+{
+    int all = young == old;
+    all = all && gc_list_is_empty(&_PmGC.permanent);
+    return all;
+}
 static Pm_ssize_t gc_collect_main(int generation, PmGC_Head *young, PmGC_Head *old)
 {
     PmGC_Head unreachable, finalizers, final_unreachable;
     Pm_ssize_t m = 0, n;
+    Survivors survivors;
     int plain;
     double t0 = 0;
     if (_PmGC.debug & PmGC_DEBUG_STATS) {
@@ -355,8 +417,8 @@ static Pm_ssize_t gc_collect_main(int generation, PmGC_Head *young, PmGC_Head *o
         t0 = now();
     }
     _PmGC_MergeYounger(generation);
-    deduce_unreachable(young, &unreachable);
-    _PmGC_Survivors(young, old);
+    deduce_unreachable(young, &unreachable, gc_holds_all(young, old), &survivors);
+    _PmGC_Survivors(young, old, survivors.left, survivors.dicts);
     if (young != old)
         gc_list_merge(young, old);              /* the survivors */
     gc_list_init(&finalizers);
@@ -469,7 +531,6 @@ __attribute__((constructor(101))) static void pm_gc_init(void)
     }
 }
 #define GEN_HEAD(n) (_PmGC.generations[n].head)
-static Pm_ssize_t untrack_tuples(PmGC_Head *head);
 static Pm_ssize_t untrack_dicts(PmGC_Head *head);
 static void invoke_callbacks(const char *phase, int generation, Pm_ssize_t collected,
                              Pm_ssize_t uncollectable);
@@ -546,38 +607,15 @@ Pm_ssize_t PmGC_CollectGeneration(int generation)   /* gc.collect(generation) */
     _PmGC.collecting = 0;
     return n;
 }
-void _PmGC_Survivors(PmGC_Head *young, PmGC_Head *old)
+void _PmGC_Survivors(PmGC_Head *young, PmGC_Head *old, Pm_ssize_t survivors,
+                     Pm_ssize_t dicts)
 {
-    Pm_ssize_t survivors = untrack_tuples(young);
     if (young == old) {                         /* a full collection */
         _PmGC.long_lived_pending = 0;
-        _PmGC.long_lived_total = survivors - untrack_dicts(young);
+        _PmGC.long_lived_total = survivors - (dicts > 0 ? untrack_dicts(young) : 0);
     } else if (young == GEN_HEAD(PM_GC_NUM_GENERATIONS - 2)) {
         _PmGC.long_lived_pending += survivors;
     }
-}
-static int tuple_maybe_untrack(PmObject *t)    /* 1 if untracked */
-{
-    for (Pm_ssize_t i = 0; i < Pm_SIZE(t); i++) {
-        PmObject *item = PmTuple_GET_ITEM(t, i);
-        if (item == NULL || _PmObject_GC_MAY_BE_TRACKED(item))
-            return 0;                           /* not filled yet, or a possible cycle */
-    }
-    PmObject_GC_UnTrack(t);
-    return 1;
-}
-/* untrack what can be untracked; return how many are left on the list */
-static Pm_ssize_t untrack_tuples(PmGC_Head *head)
-{
-    PmGC_Head *next;
-    Pm_ssize_t left = 0;
-    for (PmGC_Head *g = gc_next(head); g != head; g = next) {
-        next = gc_next(g);
-        left++;
-        if (PmTuple_Check(_Pm_FROM_GC(g)))
-            left -= tuple_maybe_untrack(_Pm_FROM_GC(g));
-    }
-    return left;
 }
 /* a full collection's survivors: untrack the dicts that can hold no
    cycle, and return how many */

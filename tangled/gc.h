@@ -100,13 +100,23 @@ Pm_ssize_t PmGC_TrackedCount(void);    /* len(gc.get_objects())        */
 Pm_ssize_t _PmGC_HandleWeakrefs(PmGC_Head *unreachable, PmGC_Head *old);
 #define _PmObject_GC_MAY_BE_TRACKED(op)    /* CPython: _PyObject_GC_MAY_BE_TRACKED */ \
     (PmObject_IS_GC(op) && (!PmTuple_Check(op) || _Pm_AS_GC(op)->_gc_next != 0))
+static inline int _PmTuple_CanBeUntracked(PmObject *t)
+{
+    for (Pm_ssize_t i = 0; i < Pm_SIZE(t); i++) {
+        PmObject *item = PmTuple_GET_ITEM(t, i);
+        if (item == NULL || _PmObject_GC_MAY_BE_TRACKED(item))
+            return 0;                           /* not filled yet, or a possible cycle */
+    }
+    return 1;
+}
 int _PmDict_MaybeUntrack(PmObject *op);         /* 1 if it was untracked */
 void _PmDict_TrackLikeOriginal(PmObject *copy, PmObject *d);
 void _PmGC_CollectGenerations(void);
 PmGC_Head *_PmGC_BeginCollection(int generation);
 void _PmGC_MergeYounger(int generation);
 void _PmGC_EndCollection(int generation);
-void _PmGC_Survivors(PmGC_Head *young, PmGC_Head *old);
+void _PmGC_Survivors(PmGC_Head *young, PmGC_Head *old, Pm_ssize_t survivors,
+                     Pm_ssize_t dicts);
 Pm_ssize_t PmGC_CollectGeneration(int generation);
 void PmGC_Enable(void);                /* gc.enable()                  */
 void PmGC_Disable(void);               /* gc.disable()                 */

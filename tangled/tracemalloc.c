@@ -20,10 +20,9 @@ static struct {
     PmTraceback **tracebacks;            /* interned; 1 << tb_log2 slots       */
     size_t tb_log2, ntracebacks, tb_bytes;
     size_t traced, peak;                 /* bytes of the traced blocks         */
-    PmTraceback *last_tb;                    /* NULL: nothing cached */
-    uint64_t last_version;
-    const char *last_file;
-    unsigned last_line;
+    PmTraceback *last_tb;                    /* of the stack; NULL: nothing cached */
+    uint64_t last_version;                   /* the stack's version for last_tb */
+    struct { const char *file; unsigned line; PmTraceback *tb; } sites[64];
     PmTraceFrame *scratch;                   /* max_nframe frames */
 } tm;
 static struct {
@@ -116,12 +115,8 @@ static PmTraceback *traceback_intern(const PmTraceFrame *f, size_t n, size_t tot
     tm.tracebacks[i] = tb, tm.ntracebacks++, tm.tb_bytes += bytes;
     return tb;
 }
-static PmTraceback *traceback_now(void)
+static PmTraceback *traceback_build(void)
 {
-    if (tm.last_tb != NULL && tm.last_version == stack.version
-        && (stack.depth > 0 || (tm.last_file == _PmTraceMalloc_file
-                                && tm.last_line == _PmTraceMalloc_line)))
-        return tm.last_tb;
     size_t n = 0;
     if (stack.depth == 0)
         tm.scratch[n++] = _PmTraceMalloc_file
@@ -130,10 +125,21 @@ static PmTraceback *traceback_now(void)
     for (size_t i = stack.depth; i > 0 && n < (size_t)tm.max_nframe; i--)
         tm.scratch[n++] = stack.frames[i - 1];
     size_t total = stack.depth ? stack.depth : 1;
-    tm.last_tb = traceback_intern(tm.scratch, n, total > 65535 ? 65535 : total);
-    tm.last_version = stack.version;
-    tm.last_file = _PmTraceMalloc_file, tm.last_line = _PmTraceMalloc_line;
-    return tm.last_tb;
+    return traceback_intern(tm.scratch, n, total > 65535 ? 65535 : total);
+}
+static PmTraceback *traceback_now(void)
+{
+    if (stack.depth > 0) {
+        if (tm.last_tb == NULL || tm.last_version != stack.version)
+            tm.last_tb = traceback_build(), tm.last_version = stack.version;
+        return tm.last_tb;
+    }
+    const char *file = _PmTraceMalloc_file;
+    unsigned line = _PmTraceMalloc_line;
+    size_t k = (line ^ (unsigned)((uintptr_t)file >> 4)) & 63;
+    if (tm.sites[k].tb == NULL || tm.sites[k].line != line || tm.sites[k].file != file)
+        tm.sites[k].file = file, tm.sites[k].line = line, tm.sites[k].tb = traceback_build();
+    return tm.sites[k].tb;
 }
 #define TRACE_CHUNK_BITS 4                  /* 16 granules of 16 bytes */
 static size_t trace_home(unsigned domain, uintptr_t ptr)
@@ -277,6 +283,7 @@ void PmTraceMalloc_ClearTraces(void)
     tm.tracebacks = NULL, tm.ntracebacks = tm.tb_bytes = 0;
     tm.ntraces = tm.traced = tm.peak = 0;
     tm.last_tb = NULL;
+    memset(tm.sites, 0, sizeof tm.sites);
 }
 
 void PmTraceMalloc_Stop(void)
