@@ -210,6 +210,41 @@ START_TEST(a_finalizer_that_resurrects_collects_0_then_2_and_runs_once)
 }
 END_TEST
 
+static int fresh_finalized;
+
+static void count_fresh(PmObject *self)
+{
+    (void)self;
+    fresh_finalized++;
+}
+
+static PmTypeObject F = { PmClass_INIT("F"), .tp_finalize = count_fresh };
+
+/* "each object at most once in its life": an object whose finalizer has
+ * run, collected beside one whose finalizer has not, is not finalized
+ * again.  CPython 3.11 prints "0 ['R']" then "2 ['R', 'F']". */
+START_TEST(a_finalized_object_collected_beside_a_fresh_one_is_not_finalized_again)
+{
+    PM_RUNS_ONCE("it counts finalizer calls in static counters");
+    rescued = PmList_New(0);
+    finalized = fresh_finalized = 0;
+    PmObject *a = PmInstance_New(&R);
+    PmInstance_SetAttr(a, "me", a);
+    Pm_DECREF(a);
+    ck_assert_int_eq(PmGC_Collect(), 0);                   /* CPython 3.11: 0 */
+    ck_assert_int_eq(finalized, 1);                        /* ['R'] */
+    PmObject *b = PmInstance_New(&F);
+    PmInstance_SetAttr(PmList_GET_ITEM(rescued, 0), "other", b);
+    PmInstance_SetAttr(b, "other", PmList_GET_ITEM(rescued, 0));
+    Pm_DECREF(b);
+    Pm_DECREF(rescued);                                    /* rescued.clear() */
+    rescued = NULL;
+    ck_assert_int_eq(PmGC_Collect(), 2);                   /* CPython 3.11: 2 */
+    ck_assert_int_eq(finalized, 1);                        /* ['R', 'F']: R once */
+    ck_assert_int_eq(fresh_finalized, 1);
+}
+END_TEST
+
 /* "A cycle still referred to from outside survives", and stays whole. */
 START_TEST(a_cycle_referred_to_from_outside_survives_intact)
 {
@@ -784,6 +819,7 @@ Suite *ch12_cycles_suite(void)
     tcase_add_test(tc, two_dicts_referring_to_each_other_collect_2);
     tcase_add_test(tc, two_instances_collect_2_and_4_once_their_dicts_are_read);
     tcase_add_test(tc, a_finalizer_that_resurrects_collects_0_then_2_and_runs_once);
+    tcase_add_test(tc, a_finalized_object_collected_beside_a_fresh_one_is_not_finalized_again);
     tcase_add_test(tc, a_cycle_referred_to_from_outside_survives_intact);
     tcase_add_test(tc, a_cycle_through_a_million_lists_is_collected_without_recursion);
     tcase_add_test(tc, a_million_deep_nested_dict_cycle_is_collected);

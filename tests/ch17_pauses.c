@@ -178,6 +178,44 @@ static int counting_traverse(PmObject *op, Pm_visitproc visit, void *arg)
     return list_traverse(op, visit, arg);
 }
 
+/* "When the budget runs out in the middle of an object, that object ...
+ * leave[s] the increment ... and go[es] back to generation 2": to the front
+ * if the step had taken another object first, to the end if it was the
+ * step's first. The queue holds e = [] and then h, a list of 100 ints
+ * (101 units). With W = 8, the step that takes e (1 unit) takes h (1) and
+ * follows 6 of its references: h goes back to the front, e alone is the
+ * increment. The next step begins with h, cannot finish it either, and h,
+ * too costly for any step, goes to the end, with nothing in the increment. */
+START_TEST(an_object_whose_references_the_budget_cuts_goes_back_to_the_queue)
+{
+    PmGC_Disable();
+    PmGC_Collect();
+    PmObject *e = PmList_New(0);
+    PmGC_CollectGeneration(1);                 /* e to the end of the queue */
+    PmObject *h = PmList_New(0);
+    for (int i = 0; i < 100; i++) {
+        PmObject *n = PmInt_FromLong(1000 + i);
+        PmList_Append(h, n);
+        Pm_DECREF(n);
+    }
+    PmGC_CollectGeneration(1);                 /* then h */
+    PmGC_SetStepWork(1);                       /* each step moves the front to the end */
+    while (ahead_of(e) > 0)
+        PmGC_CollectIncrement();
+    ck_assert_int_eq(ahead_of(h), 1);
+    PmGC_SetStepWork(8);
+    PmGC_CollectIncrement();
+    ck_assert_int_eq(PmGC_GetStepStats().objects, 1);      /* e alone */
+    ck_assert_int_eq(ahead_of(h), 0);                      /* h at the front */
+    PmGC_CollectIncrement();
+    ck_assert_int_eq(PmGC_GetStepStats().objects, 0);      /* h left the increment */
+    ck_assert_int_eq(ahead_of(h), PmGC_GenerationSize(2) - 1);   /* h at the end */
+    Pm_DECREF(e);
+    Pm_DECREF(h);
+    restore();
+}
+END_TEST
+
 /* Invariant 2: the work of a step's increment never exceeds W, even when a
  * list of the increment refers to every other object (1,000 lists: 1,001
  * objects and 1,000 references). Without the bound, the step that meets
@@ -291,6 +329,7 @@ Suite *ch17_pauses_suite(void)
     tcase_add_test(tc, a_garbage_cycle_in_generation_2_is_freed_within_one_lap_of_steps);
     tcase_add_test(tc, a_cycle_spanning_increments_is_freed_by_the_step_that_takes_a_member);
     tcase_add_test(tc, nothing_reachable_from_outside_a_step_is_freed);
+    tcase_add_test(tc, an_object_whose_references_the_budget_cuts_goes_back_to_the_queue);
     tcase_add_test(tc, a_step_never_does_more_work_than_its_budget);
     tcase_add_test(tc, an_explicit_full_collection_frees_what_the_steps_cannot);
     tcase_add_test(tc, bounded_mode_is_off_at_start_and_replaces_older_collections_by_steps);
