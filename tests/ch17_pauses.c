@@ -246,6 +246,7 @@ START_TEST(a_step_never_does_more_work_than_its_budget)
     PmGC_CollectIncrement();
     PmList_Type.tp_traverse = list_traverse;
     ck_assert_int_eq(watched_traversals, 1);
+    ck_assert_int_eq(PmGC_GetStepStats().objects, 0);      /* and left the increment */
     PmGC_SetStepWork(1000000);
     ck_assert_int_ge(lap_largest(), 1001 + 1000);
     Pm_DECREF(holder);
