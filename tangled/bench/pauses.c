@@ -36,7 +36,7 @@ int main(int argc, char **argv)
     double t0 = now_ns();
     PmObject *x = PmList_New(0);
     for (long i = 0; i < 10000000; i++) {
-        PmObject *l = PmList_New(1);            /* x.append([i]) */
+        PmObject *l = PmList_New(1);                /* x.append([i]) */
         PmList_SET_ITEM(l, 0, PmInt_FromLong(i));
         PmList_Append(x, l);
         Pm_DECREF(l);

@@ -27,7 +27,7 @@ static void ten_million_lists(int bounded)
     PmGC_AddCallback(on_collection, NULL);
     PmObject *x = PmList_New(0);
     for (long i = 0; i < 10000000; i++) {
-        PmObject *l = PmList_New(1);            /* x.append([i]) */
+        PmObject *l = PmList_New(1);                /* x.append([i]) */
         PmList_SET_ITEM(l, 0, PmInt_FromLong(i));
         PmList_Append(x, l);
         Pm_DECREF(l);
