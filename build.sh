@@ -769,7 +769,12 @@ BENCHES="alloc    pm's PmObject_Malloc/PmObject_Free (chapter 7's default; chapt
          pm-ch4) against glibc malloc, mimalloc, jemalloc and CPython 3.11's pymalloc:
          LIFO pairs, uniform sizes freed in random order, churn, and three recorded
          CPython programs; 7 rounds (BENCH_ROUNDS), about 15 minutes on 2 cores
-         (chapters 'Measuring the allocator' and 'Descriptors together')
+         (chapters 'Measuring the allocator' and 'Descriptors together').
+         BENCH_ARMS and BENCH_WORKLOADS (space-separated names) run only some
+         arms and workloads, e.g. BENCH_ARMS='pm pymalloc mimalloc'
+         BENCH_WORKLOADS=trace-json; such a partial run prints its results
+         and keeps them in build/bench-alloc/partial.txt, never in figures/.
+         BENCH_CALLGRIND=no skips the callgrind counts
 copy     PmCopy_DeepCopy against CPython 3.11's copy.deepcopy on a list of 100,000
          lists of 10 ints; about a minute (chapter 'Copy semantics')
 trace    the cost of tracing: rows of two ints with tracing off and on, ours
@@ -853,6 +858,19 @@ bench_alloc_build() {
 # program each. Traces are replayed from chapters/cpython/ch06_NAME.trace.xz.
 BENCH_ALLOC_WORKLOADS="lifo uniform churn trace-json trace-dicts trace-text"
 BENCH_ALLOC_ARMS="pm pm-ch4 glibc mimalloc jemalloc pymalloc"
+# bench_alloc_select: narrow the lists to BENCH_WORKLOADS and BENCH_ARMS, if
+# set (a partial run); die on a name that is not in the full list
+bench_alloc_select() {
+    local x
+    for x in ${BENCH_WORKLOADS:-}; do
+        [[ " $BENCH_ALLOC_WORKLOADS " == *" $x "* ]] || die "BENCH_WORKLOADS: no workload '$x' ($BENCH_ALLOC_WORKLOADS)"
+    done
+    for x in ${BENCH_ARMS:-}; do
+        [[ " $BENCH_ALLOC_ARMS " == *" $x "* ]] || die "BENCH_ARMS: no arm '$x' ($BENCH_ALLOC_ARMS)"
+    done
+    BENCH_ALLOC_WORKLOADS=${BENCH_WORKLOADS:-$BENCH_ALLOC_WORKLOADS}
+    BENCH_ALLOC_ARMS=${BENCH_ARMS:-$BENCH_ALLOC_ARMS}
+}
 
 # bench_alloc_exec DIR ARM ARG [callgrind]: run one arm's program on one workload
 # in a fresh process, with only the PMMALLOC the arm asks for.
@@ -959,7 +977,8 @@ bench_alloc_machine() {
     echo "#           operation (a malloc/free pair; churn: a step; a trace: an event); ratio_vs_X ="
     echo "#           median over the rounds of (this arm's ns / X's ns in the same round);"
     echo "#           wins_vs_mimalloc = rounds this arm was faster than mimalloc; RSS in MiB above"
-    echo "#           the process's RSS before the run (medians); instr, d1_misses, ll_misses per op"
+    echo "#           the process's RSS before the run (medians); faults = minor page faults of the"
+    echo "#           run (median); instr, d1_misses, ll_misses per op"
     echo "#           from one run under callgrind --cache-sim=yes (lifo, uniform, churn at a tenth)"
     for t in json dicts text; do
         [ -e "$B/bench-alloc/trace-$t.trace" ] || continue
@@ -1004,10 +1023,11 @@ bench_alloc_report() {
                 print ""
             }
             for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if (had[w[i], a[j]])
-                printf "bench %s %s ns_per_op=%.1f ratio_vs_pymalloc=%s ratio_vs_mimalloc=%s wins_vs_mimalloc=%s rss_peak_mib=%.1f rss_after_free_mib=%.1f\n",
+                printf "bench %s %s ns_per_op=%.1f ratio_vs_pymalloc=%s ratio_vs_mimalloc=%s wins_vs_mimalloc=%s rss_peak_mib=%.1f rss_after_free_mib=%.1f faults=%s\n",
                     w[i], a[j], field(w[i], a[j], "ns_per_op"), ratio(w[i], a[j], "pymalloc"),
                     ratio(w[i], a[j], "mimalloc"), wins(w[i], a[j], "mimalloc"),
-                    field(w[i], a[j], "rss_peak_mib"), field(w[i], a[j], "rss_after_free_mib")
+                    field(w[i], a[j], "rss_peak_mib"), field(w[i], a[j], "rss_after_free_mib"),
+                    field(w[i], a[j], "faults") == "" ? "n/a" : field(w[i], a[j], "faults")
             for (i = 1; i <= nw; i++) for (j = 1; j <= na; j++) if ((w[i], a[j]) in ins)
                 printf "bench-instr %s %s instr_per_op=%.1f d1_misses_per_op=%.2f ll_misses_per_op=%.2f ratio_vs_pymalloc=%s\n",
                     w[i], a[j], ins[w[i], a[j]], d1[w[i], a[j]], ll[w[i], a[j]],
@@ -1031,6 +1051,7 @@ bench_alloc_report() {
 }
 
 bench_alloc() {
+    bench_alloc_select                 # a misspelt name fails before anything is built
     need_packages all
     bench_packages
     command -v xz >/dev/null || install_missing xz-utils
@@ -1040,7 +1061,14 @@ bench_alloc() {
     bench_alloc_build "$d"
     bench_alloc_traces "$d"
     bench_alloc_run "$d"
-    bench_alloc_callgrind "$d"
+    [ "${BENCH_CALLGRIND:-yes}" = no ] || bench_alloc_callgrind "$d"
+    if [ -n "${BENCH_ARMS:-}${BENCH_WORKLOADS:-}" ]; then
+        # a partial run is for trying things out: the recorded file stays
+        { bench_alloc_machine "$load"; bench_alloc_report txt "$d/results"; } > "$d/partial.txt"
+        say "bench alloc: partial run ($((SECONDS - start)) s), kept in $d/partial.txt; figures/ unchanged"
+        cat "$d/partial.txt"
+        return
+    fi
     { bench_alloc_machine "$load"; bench_alloc_report txt "$d/results"; } > figures/bench-alloc.txt
     bench_alloc_report dat "$d/results" > figures/bench-alloc.dat
     render_plots "$d/src" figures

@@ -5,6 +5,7 @@
  * the runtime's own objects may already have arenas of this allocator, so
  * the tests look at arenas they fill themselves. */
 #include "pmtest.h"
+#include <sys/mman.h>                  /* mincore */
 
 static void *seg_malloc(size_t n) { return PmMem_Segments.malloc(NULL, n); }
 static void *seg_realloc(void *p, size_t n) { return PmMem_Segments.realloc(NULL, p, n); }
@@ -338,6 +339,50 @@ START_TEST(what_the_re_run_sees)
 }
 END_TEST
 
+/* "Pages faulted in at once": a new arena of this chapter's allocator is
+   resident whole, its 256 pages of 4 KiB, as soon as it is mapped; a new
+   arena of chapter 4's pymalloc, like CPython 3.11's, has only the pages
+   it has written (a pool header and a block or two: one page). */
+static void *first_block_of_a_new_arena(void *(*alloc)(size_t), PmObmallocStats (*stats)(void),
+                                        void **b, int max, int *n)
+{
+    size_t before = stats().arenas_allocated_total;   /* a walk: asked rarely */
+    for (*n = 0; *n < max; (*n)++) {
+        b[*n] = alloc(512);
+        if ((*n == 0 || arena_of(b[*n]) != arena_of(b[*n - 1]))
+            && stats().arenas_allocated_total != before)
+            return b[(*n)++];
+    }
+    return NULL;
+}
+
+static int resident_pages(const void *p)
+{
+    static unsigned char page[256];               /* 1 MiB of 4 KiB pages */
+    ck_assert_int_eq(mincore((void *)arena_of(p), (size_t)1 << 20, page), 0);
+    int n = 0;
+    for (int i = 0; i < 256; i++) n += page[i] & 1;
+    return n;
+}
+
+static void *ch4_malloc(size_t n) { return PmMem_Pymalloc.malloc(NULL, n); }
+
+START_TEST(a_new_arena_is_resident_whole_and_chapter_4s_only_where_written)
+{
+    enum { MAX = 2 * 64 * 32 };                   /* two arenas of 512s at most */
+    static void *b[MAX];
+    int n;
+    void *p = first_block_of_a_new_arena(seg_malloc, Pm_GetSegmentsStats, b, MAX, &n);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(resident_pages(p), 256);
+    for (int i = 0; i < n; i++) seg_free(b[i]);
+    p = first_block_of_a_new_arena(ch4_malloc, Pm_GetObmallocStats, b, MAX, &n);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(resident_pages(p), 1);       /* CPython 3.11: only what is written */
+    for (int i = 0; i < n; i++) PmMem_Pymalloc.free(NULL, b[i]);
+}
+END_TEST
+
 /* "A shared leaf of zeros": the 256 roots cover the 48 bits of user
    addresses; 2^48, the first address past them, is not ours (the root index
    256 must not be read). */
@@ -363,6 +408,7 @@ Suite *ch07_segments_suite(void)
     tcase_add_test(tc, realloc_and_calloc_follow_chapter_4s_rules);
     tcase_add_test(tc, the_report_accounts_for_every_byte_and_the_table);
     tcase_add_test(tc, the_first_address_past_2_to_the_48_is_not_ours);
+    tcase_add_test(tc, a_new_arena_is_resident_whole_and_chapter_4s_only_where_written);
     tcase_add_test(tc, the_heap_checker_reports_a_corrupted_free_list);
     suite_add_tcase(s, tc);
     TCase *start = tcase_create("segments at start-up");

@@ -53,6 +53,8 @@ expect_ok "run 02 (a leading zero is decimal)" B run 02
 expect_fail "run 010 names the chapter" "no chapter 010" B run 010
 expect_fail "run x names the word" "'x' is not a chapter number" B run x
 expect_fail "an unknown command is named" 'unknown command "tset"' B tset
+expect_fail "a misspelt benchmark arm is named before anything is built" "BENCH_ARMS: no arm 'mimaloc'" \
+    env BENCH_ARMS="pm mimaloc" "$tmp/link.sh" bench alloc
 
 nw="$fx/chapters/02-refcount.nw"; cp "$nw" "$tmp/saved.nw"
 restore() { cp "$tmp/saved.nw" "$nw"; }
