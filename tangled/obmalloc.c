@@ -64,6 +64,7 @@ struct PmArena {
 #define PM_POOL_ADDR(p)      ((PmPool *)((uintptr_t)(p) & ~(uintptr_t)(PM_POOL_SIZE - 1)))
 #define PM_POOL_BLOCKS(pool) ((PmBlock *)(pool))      /* offsets count from here */
 #define PM_POOL_FIRST(pool)  ((void)(pool), PM_POOL_OVERHEAD)   /* first block's offset */
+#define PM_ARENA_FRESH(base) ((void)(base))           /* a new arena's pages: untouched */
 static PmPool *usedpools[PM_NB_SMALL_SIZE_CLASSES];
 static PmArena *usable_arenas;                        /* fullest first  */
 static PmArena *nfp2lasta[PM_POOLS_IN_ARENA + 1];     /* last with k free */
@@ -150,6 +151,7 @@ static PmArena *new_arena(void)
     *ao = (PmArena){ .address = (uintptr_t)base, .pool_address = base,
                      .nfreepools = PM_POOLS_IN_ARENA, .ntotalpools = PM_POOLS_IN_ARENA };
     PM_LSAN_ROOT(register, base);      /* see "Arenas and LeakSanitizer" */
+    PM_ARENA_FRESH(base);
     arena_stats.allocated_total++;
     if (++arena_stats.current > arena_stats.highwater)
         arena_stats.highwater = arena_stats.current;

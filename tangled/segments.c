@@ -81,6 +81,7 @@ _Static_assert(sizeof(PmDescriptor) == 64, "64 descriptors fill 4,096 bytes");
 #define PM_POOL_BLOCKS(pool) ((PmBlock *)PM_ARENA_OF(pool) + \
         (((uintptr_t)(pool) & (PM_ARENA_SIZE - 1)) << (PM_POOL_BITS - 6)))   /* index << 14 */
 #define PM_POOL_FIRST(pool) (PM_POOL_INDEX(pool) == 0 ? PM_DESC_TABLE + 64 : 0)
+#define PM_ARENA_FRESH(base) ((void)madvise((base), PM_ARENA_SIZE, MADV_POPULATE_WRITE))
 static PmPool *usedpools[PM_NB_SMALL_SIZE_CLASSES];
 static PmArena *usable_arenas;                        /* fullest first  */
 static PmArena *nfp2lasta[PM_POOLS_IN_ARENA + 1];     /* last with k free */
@@ -174,6 +175,7 @@ static PmArena *new_arena(void)
     *ao = (PmArena){ .address = (uintptr_t)base, .pool_address = base,
                      .nfreepools = PM_POOLS_IN_ARENA, .ntotalpools = PM_POOLS_IN_ARENA };
     PM_LSAN_ROOT(register, base);      /* see "Arenas and LeakSanitizer" */
+    PM_ARENA_FRESH(base);
     arena_stats.allocated_total++;
     if (++arena_stats.current > arena_stats.highwater)
         arena_stats.highwater = arena_stats.current;

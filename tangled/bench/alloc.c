@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 #if __has_include(<valgrind/callgrind.h>)
@@ -88,6 +89,12 @@ static double rss_mib(void)            /* the Rss line of smaps_rollup */
     text[n > 0 ? n : 0] = '\0';
     line = strstr(text, "\nRss:");
     return line != NULL ? strtod(line + 5, NULL) / 1024 : -1;
+}
+static long minor_faults(void)         /* this process's, so far */
+{
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_minflt;
 }
 typedef struct {
     double ns;                         /* time on the watch so far */
@@ -309,12 +316,14 @@ int main(int argc, char **argv)
     bench_init();
     Workload w = setup(argv[1], callgrind && w_is_synthetic(argv[1]) ? 10 : 1);
     double base = rss_mib();
+    long faults = minor_faults();
     double ns = w.run(&w, callgrind) / w.n;
+    faults = minor_faults() - faults;
     if (callgrind) {
         printf("ops=%zu\n", w.n);
         return 0;
     }
-    printf("result %s %s ns_per_op=%.2f rss_peak_mib=%.1f rss_after_free_mib=%.1f\n",
-           w.name, ALLOCATOR, ns, w.rss_high - base, rss_mib() - base);
+    printf("result %s %s ns_per_op=%.2f rss_peak_mib=%.1f rss_after_free_mib=%.1f faults=%ld\n",
+           w.name, ALLOCATOR, ns, w.rss_high - base, rss_mib() - base, faults);
     return 0;
 }
