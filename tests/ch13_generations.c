@@ -523,6 +523,30 @@ START_TEST(a_frozen_cycle_is_not_collected_until_unfreeze)
 }
 END_TEST
 
+/* "While the permanent generation holds any, even a full collection's list
+ * does not hold every tracked container", so the full collection makes two
+ * walks and leaves the frozen objects' headers alone. CPython 3.11:
+ * gc.freeze(); y = [f]; gc.collect() -> 0, the freeze count unchanged;
+ * del y, f -> the freeze count one less. */
+START_TEST(a_full_collection_leaves_a_frozen_object_it_refers_to_in_place)
+{
+    PmGC_Disable();
+    PmGC_Collect();
+    PmObject *f = PmList_New(0);
+    PmGC_Freeze();
+    Pm_ssize_t frozen = PmGC_GetFreezeCount();
+    PmObject *y = PmList_New(0);
+    PmList_Append(y, f);
+    ck_assert_int_eq(PmGC_Collect(), 0);                   /* CPython 3.11: 0 */
+    ck_assert_int_eq(PmGC_GetFreezeCount() - frozen, 0);   /* CPython 3.11: 0 */
+    Pm_DECREF(y);
+    Pm_DECREF(f);                      /* untracked: taken off the permanent list */
+    ck_assert_int_eq(PmGC_GetFreezeCount() - frozen, -1);  /* CPython 3.11: -1 */
+    PmGC_Unfreeze();
+    PmGC_Enable();
+}
+END_TEST
+
 static int contains(PmObject *list, PmObject *op)
 {
     for (Pm_ssize_t i = 0; i < PmList_GET_SIZE(list); i++)
@@ -680,6 +704,7 @@ Suite *ch13_generations_suite(void)
     tcase_add_test(tc, disable_or_a_threshold_of_0_stops_automatic_collections);
     tcase_add_test(tc, callbacks_see_start_and_stop_and_get_stats_counts_per_generation);
     tcase_add_test(tc, a_frozen_cycle_is_not_collected_until_unfreeze);
+    tcase_add_test(tc, a_full_collection_leaves_a_frozen_object_it_refers_to_in_place);
     tcase_add_test(tc, get_objects_lists_the_objects_of_a_generation);
     tcase_add_test(tc, a_young_weak_reference_in_the_garbage_never_calls_back_for_an_old_referent);
     tcase_add_test(tc, get_referrers_and_get_referents_follow_the_references);
