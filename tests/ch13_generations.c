@@ -3,6 +3,7 @@
  * 3.11's, recorded in chapters/cpython/ch13_*.out or measured with the
  * Python lines quoted beside them. */
 #include "pmtest.h"
+#include "pmtest_gc.h"
 
 static PmTypeObject C = { PmClass_INIT("C") };
 
@@ -172,13 +173,6 @@ START_TEST(a_full_collection_waits_until_generation_2_grew_by_a_quarter)
 }
 END_TEST
 
-static int stops[3];
-static void count_stops(const char *phase, PmGC_Info info, void *arg)
-{
-    (void)arg;
-    if (strcmp(phase, "stop") == 0)
-        stops[info.generation]++;
-}
 
 /* "Ten million lists kept", at 100,000: the collections of each generation
  * are CPython 3.11's (chapters/cpython/ch13_lists.out has 10,000,000;

@@ -4,6 +4,7 @@
  * cycle, the schedule of collections) the comment says so; the budgets are
  * the values each test sets, written as numbers. */
 #include "pmtest.h"
+#include "pmtest_gc.h"
 
 static PmObject *cycle(void)                   /* a = []; b = [a]; a.append(b); a */
 {
@@ -276,13 +277,6 @@ START_TEST(an_explicit_full_collection_frees_what_the_steps_cannot)
 }
 END_TEST
 
-static int stops[3];
-static void count_stops(const char *phase, PmGC_Info info, void *arg)
-{
-    (void)arg;
-    if (strcmp(phase, "stop") == 0)
-        stops[info.generation]++;
-}
 
 /* The mode is off at start; on, every collection of generation 1 or 2 that
  * comes due is a step, reported as generation 1. 100,000 kept lists: CPython
