@@ -1142,6 +1142,44 @@ bench_copy() {
     grep '^bench' figures/bench-copy.txt
 }
 
+# bench_program NAME DIR: our runtime (-O2) in DIR and bench/NAME.c linked
+# with it as DIR/bin/NAME; BENCH_PY is the CPython to compare with
+bench_program() {
+    need_packages
+    say "bench $1: compiling our runtime (-O2) and bench/$1.c"
+    bench_runtime "$2"
+    $CC $CFLAGS_BASE -O2 -DBENCH_PM -I"$2/src" "$2/src/bench/$1.c" "$2/libpm.a" -lm -o "$2/bin/$1"
+    BENCH_PY=$(py_for "$PY_WANT")
+    [ -n "$BENCH_PY" ] || die "bench $1: needs CPython $PY_WANT (python3 or python$PY_WANT)"
+}
+# bench_rounds NAME DIR ROUNDS EXEC ARM...: ROUNDS rounds; in each, every ARM
+# once, in an order shuffled anew, each run by EXEC DIR ARM in a fresh process
+# (its output kept in DIR/out.ARM); the line "result X" it prints is appended
+# to DIR/results as "run ROUND ARM X"
+bench_rounds() {
+    local name=$1 d=$2 rounds=$3 exec=$4 r a line
+    shift 4
+    : > "$d/results"
+    for r in $(seq 1 "$rounds"); do
+        say "bench $name: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
+        for a in $(printf '%s\n' "$@" | shuf); do
+            "$exec" "$d" "$a" > "$d/out.$a" || die "bench $name: $a failed"
+            line=$(grep '^result ' "$d/out.$a") || die "bench $name: $a printed no result"
+            echo "run $r $a ${line#result }" >> "$d/results"
+        done
+    done
+}
+# bench_machine NAME LOAD_BEFORE: the first lines of a recorded file, where
+# and when it was measured (BENCH_PY: the CPython compared)
+bench_machine() {
+    echo "# ./build.sh bench $1, $(date -u +%Y-%m-%d)"
+    echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
+    echo "# load:     $2 (1, 5, 15 minutes) when the run began"
+    echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
+    echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
+    echo "# cpython:  $("$BENCH_PY" -c 'import platform; print("CPython", platform.python_version())')"
+}
+
 # bench_gc: bench/gc.c (our runtime, -O2) and bench/gc_cpython.py (CPython
 # 3.11): ROUNDS rounds (BENCH_ROUNDS, default 7); in each, every shape and the
 # ten-million-list build on both runtimes, each arm in a fresh process, in an
@@ -1151,31 +1189,19 @@ bench_copy() {
 BENCH_GC_SHAPES="empty one cycles"
 BENCH_GC_VARIANTS="build-2000 build-off freeze"
 bench_gc() {
-    need_packages
-    local d=$B/bench-gc start=$SECONDS cc="$CC $CFLAGS_BASE -O2" py load r a line
+    local d=$B/bench-gc start=$SECONDS load a line s
     local rounds=${BENCH_ROUNDS:-7}
-    say "bench gc: compiling our runtime (-O2) and bench/gc.c"
-    bench_runtime "$d"
-    $cc -DBENCH_PM -I"$d/src" "$d/src/bench/gc.c" "$d/libpm.a" -lm -o "$d/bin/gc"
-    py=$(py_for "$PY_WANT")
-    [ -n "$py" ] || die "bench gc: needs CPython $PY_WANT (python3 or python$PY_WANT)"
+    bench_program gc "$d"
     load=$(cut -d' ' -f1-3 /proc/loadavg)
-    : > "$d/results"
-    for r in $(seq 1 "$rounds"); do
-        say "bench gc: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
-        for a in $(for s in $BENCH_GC_SHAPES build; do echo "ours-$s"; echo "cpython-$s"; done | shuf); do
-            bench_gc_exec "$d" "$py" "$a" > "$d/out.$a" || die "bench gc: $a failed"
-            line=$(grep '^result ' "$d/out.$a") || die "bench gc: $a printed no result"
-            echo "run $r $a ${line#result }" >> "$d/results"
-        done
-    done
+    # shellcheck disable=SC2046
+    bench_rounds gc "$d" "$rounds" bench_gc_exec $(for s in $BENCH_GC_SHAPES build; do echo "ours-$s cpython-$s"; done)
     say "bench gc: the build's variants, once each"
     for a in $(for s in $BENCH_GC_VARIANTS; do echo "ours-$s"; echo "cpython-$s"; done | shuf); do
-        line=$(bench_gc_exec "$d" "$py" "$a" | grep '^result ') || die "bench gc: $a failed"
+        line=$(bench_gc_exec "$d" "$a" | grep '^result ') || die "bench gc: $a failed"
         echo "variant $a ${line#result }" >> "$d/results"
     done
     bench_gc_callgrind "$d"
-    { bench_gc_machine "$load" "$py" "$rounds"; bench_gc_report "$d/results"; } > figures/bench-gc.txt
+    { bench_gc_machine "$load" "$rounds"; bench_gc_report "$d/results"; } > figures/bench-gc.txt
     {
         echo "# figures/bench-gc.dat: written by ./build.sh bench gc, drawn by bench/gc.gp;"
         echo "# the ten-million-list build of the last round: start_ms generation pause_ms"
@@ -1209,24 +1235,19 @@ bench_gc_callgrind() {
             printf "instr %s %.1f %.2f\n", s, c["Ir"] / objs, (c["D1mr"] + c["D1mw"]) / objs }' >> "$d/results"
     done
 }
-# bench_gc_machine LOAD_BEFORE PY ROUNDS: where and how the numbers were measured
+# bench_gc_machine LOAD_BEFORE ROUNDS: where and how the numbers were measured
 bench_gc_machine() {
-    echo "# ./build.sh bench gc, $(date -u +%Y-%m-%d)"
-    echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
-    echo "# load:     $1 (1, 5, 15 minutes) when the run began"
-    echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
-    echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
-    echo "# cpython:  $("$2" -c 'import platform; print("CPython", platform.python_version())')"
-    echo "# method:   $3 rounds; in each, every shape and the ten-million-list build on both"
+    bench_machine gc "$1"
+    echo "# method:   $2 rounds; in each, every shape and the ten-million-list build on both"
     echo "#           runtimes once, each in a fresh process, in an order shuffled anew. A shape's"
     echo "#           figure is the median of 5 full collections in one process, in ns per"
     echo "#           object; reported: the medians over the rounds, ratio = median of (ours /"
     echo "#           CPython's) per round, wins = rounds ours was faster. The build: collector_ms"
     echo "#           = the sum of its pauses, medians over the rounds; the variants: one run each"
 }
-# bench_gc_exec DIR PY ARM: run one arm (ours-SHAPE or cpython-SHAPE)
+# bench_gc_exec DIR ARM: run one arm (ours-SHAPE or cpython-SHAPE)
 bench_gc_exec() {
-    local d=$1 py=$2 a=$3
+    local d=$1 py=$BENCH_PY a=$2
     case $a in
         ours-*) env -u PMMALLOC -u PMGC "$d/bin/gc" "${a#ours-}";;
         *)      # shellcheck disable=SC2046
@@ -1302,35 +1323,14 @@ bench_gc_report() {
 # process, in an order shuffled anew; recorded in figures/bench-pauses.txt.
 BENCH_PAUSES_ARMS="generational bounded cpython"
 bench_pauses() {
-    need_packages
-    local d=$B/bench-pauses start=$SECONDS cc="$CC $CFLAGS_BASE -O2" py load r a line
+    local d=$B/bench-pauses start=$SECONDS load
     local rounds=${BENCH_ROUNDS:-7}
-    say "bench pauses: compiling our runtime (-O2) and bench/pauses.c"
-    bench_runtime "$d"
-    $cc -DBENCH_PM -I"$d/src" "$d/src/bench/pauses.c" "$d/libpm.a" -lm -o "$d/bin/pauses"
-    py=$(py_for "$PY_WANT")
-    [ -n "$py" ] || die "bench pauses: needs CPython $PY_WANT (python3 or python$PY_WANT)"
+    bench_program pauses "$d"
     load=$(cut -d' ' -f1-3 /proc/loadavg)
-    : > "$d/results"
-    for r in $(seq 1 "$rounds"); do
-        say "bench pauses: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
-        for a in $(printf '%s\n' $BENCH_PAUSES_ARMS | shuf); do
-            case $a in
-                cpython) # shellcheck disable=SC2046
-                         line=$(cd "$d/src/bench" && env $(no_python_env) "$py" pauses_cpython.py) \
-                             || die "bench pauses: $a failed";;
-                *)       line=$(env -u PMMALLOC -u PMGC "$d/bin/pauses" "$a") || die "bench pauses: $a failed";;
-            esac
-            echo "run $r ${line#result }" >> "$d/results"
-        done
-    done
+    # shellcheck disable=SC2086
+    bench_rounds pauses "$d" "$rounds" bench_pauses_exec $BENCH_PAUSES_ARMS
     {
-        echo "# ./build.sh bench pauses, $(date -u +%Y-%m-%d)"
-        echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
-        echo "# load:     $load (1, 5, 15 minutes) when the run began"
-        echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
-        echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
-        echo "# cpython:  $("$py" -c 'import platform; print("CPython", platform.python_version())')"
+        bench_machine pauses "$load"
         echo "# method:   $rounds rounds; in each, the arms $BENCH_PAUSES_ARMS once, each"
         echo "#           in a fresh process, in an order shuffled anew; each builds ten million"
         echo "#           one-item lists with the default thresholds. Reported: medians over the"
@@ -1339,6 +1339,15 @@ bench_pauses() {
     } > figures/bench-pauses.txt
     say "bench pauses: $((SECONDS - start)) s; recorded figures/bench-pauses.txt (./build.sh puts it in the book)"
     grep '^bench' figures/bench-pauses.txt
+}
+# bench_pauses_exec DIR ARM: run one arm; its result line, without the arm's
+# name, which bench_rounds adds
+bench_pauses_exec() {
+    case $2 in
+        cpython) # shellcheck disable=SC2046
+                 (cd "$1/src/bench" && env $(no_python_env) "$BENCH_PY" pauses_cpython.py);;
+        *)       env -u PMMALLOC -u PMGC "$1/bin/pauses" "$2";;
+    esac | sed "s/^result $2 /result /"
 }
 # bench_pauses_report RESULTS: from lines "run R ARM total_ms=.. collector_ms=.. max_pause_ms=.. collections=.."
 bench_pauses_report() {
@@ -1370,35 +1379,14 @@ bench_pauses_report() {
 # order shuffled anew; recorded in figures/bench-trace.txt.
 BENCH_TRACE_ARMS="ours-off ours-on cpython-off cpython-on"
 bench_trace() {
-    need_packages
-    local d=$B/bench-trace start=$SECONDS cc="$CC $CFLAGS_BASE -O2" py load r a line
+    local d=$B/bench-trace start=$SECONDS load
     local rounds=${BENCH_ROUNDS:-7}
-    say "bench trace: compiling our runtime (-O2) and bench/trace.c"
-    bench_runtime "$d"
-    $cc -DBENCH_PM -I"$d/src" "$d/src/bench/trace.c" "$d/libpm.a" -lm -o "$d/bin/trace"
-    py=$(py_for "$PY_WANT")
-    [ -n "$py" ] || die "bench trace: needs CPython $PY_WANT (python3 or python$PY_WANT)"
+    bench_program trace "$d"
     load=$(cut -d' ' -f1-3 /proc/loadavg)
-    : > "$d/results"
-    for r in $(seq 1 "$rounds"); do
-        say "bench trace: round $r of $rounds ($(cut -d' ' -f1 /proc/loadavg) load)"
-        for a in $(printf '%s\n' $BENCH_TRACE_ARMS | shuf); do
-            case $a in
-                ours-*) line=$(env -u PMMALLOC "$d/bin/trace" "${a#ours-}") || die "bench trace: $a failed";;
-                *)      # shellcheck disable=SC2046
-                        line=$(cd "$d/src/bench" && env $(no_python_env) "$py" trace_cpython.py "${a#cpython-}") \
-                            || die "bench trace: $a failed";;
-            esac
-            echo "run $r $a ${line#result }" >> "$d/results"
-        done
-    done
+    # shellcheck disable=SC2086
+    bench_rounds trace "$d" "$rounds" bench_trace_exec $BENCH_TRACE_ARMS
     {
-        echo "# ./build.sh bench trace, $(date -u +%Y-%m-%d)"
-        echo "# machine:  $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr) $(uname -m)"
-        echo "# load:     $load (1, 5, 15 minutes) when the run began"
-        echo "# load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 minutes) when it ended"
-        echo "# compiler: gcc $($CC -dumpfullversion), -O2 for the benchmark and our runtime"
-        echo "# cpython:  $("$py" -c 'import platform; print("CPython", platform.python_version())')"
+        bench_machine trace "$load"
         echo "# method:   $rounds rounds; in each, the arms $BENCH_TRACE_ARMS once, each in a"
         echo "#           fresh process, in an order shuffled anew. An arm's figure is ns per row (a"
         echo "#           list of two ints appended to a list of 100,000, 20 times); a runtime's"
@@ -1411,6 +1399,14 @@ bench_trace() {
     grep '^bench' figures/bench-trace.txt
 }
 
+# bench_trace_exec DIR ARM: run one arm, ours-off, ours-on, cpython-off or cpython-on
+bench_trace_exec() {
+    case $2 in
+        ours-*) env -u PMMALLOC "$1/bin/trace" "${2#ours-}";;
+        *)      # shellcheck disable=SC2046
+                (cd "$1/src/bench" && env $(no_python_env) "$BENCH_PY" trace_cpython.py "${2#cpython-}");;
+    esac
+}
 # bench_trace_report RESULTS: the recorded lines from the raw results
 bench_trace_report() {
     awk '
