@@ -372,6 +372,29 @@ test_sanitized() {
         PMTEST_RUNS=1 STRESS=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
             run_tests "$B/layer-$1-san" "layer $1 under ASan+UBSan with PMGC=stress"
     fi
+    # arenas (chapter 4 on) are LeakSanitizer's root regions: with gcc here,
+    # with clang in test_fuzz
+    [ ! -e "$B/layer-$1-san/src/obmalloc.c" ] ||
+        test_lsan_roots "layer $1, gcc" "$B/layer-$1-san" $CC $CFLAGS_BASE -O1 -DPM_REF_DEBUG $SAN_FLAGS
+}
+
+# test_lsan_roots NAME DIR CC...: chapter 4's "Arenas and LeakSanitizer":
+# tests/lsan_arena.c, compiled with AddressSanitizer by the command CC...
+# against the runtime whose sources are DIR/src and objects DIR/obj, must
+# exit 0 with no leak reported (a block whose only pointer is in an arena).
+# Counted as one test.
+test_lsan_roots() {
+    local name=$1 d=$2 out=$2/lsan_arena
+    shift 2
+    if "$@" -I"$d/src" tests/lsan_arena.c "$d"/obj/*.o -lm -o "$out" > "$out.log" 2>&1 &&
+       (ASAN_OPTIONS=detect_leaks=1 "$out") >> "$out.log" 2>&1; then
+        say "$name: a block reached only from an arena is not a leak (tests/lsan_arena.c)"
+        echo "1 0" >> "$B/counts"
+    else
+        sed 's/^/    /' "$out.log" | head -20
+        say "$name: FAILED: tests/lsan_arena.c (log: $out.log)"
+        echo "0 1" >> "$B/counts"
+    fi
 }
 
 # run_build_tests: tools/test-build.sh, the tests of build.sh itself (on a
@@ -1500,6 +1523,8 @@ test_fuzz() {
     build_fuzz
     rm -rf "$B/fuzz/corpus-test"
     if run_fuzz "${FUZZ_TEST_SECONDS:-20}" "$B/fuzz/corpus-test"; then echo "1 0" >> "$B/counts"; else echo "0 1" >> "$B/counts"; fi
+    # shellcheck disable=SC2086
+    test_lsan_roots "clang" "$B/fuzz" clang $FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined
 }
 
 cmd_fuzz() {
